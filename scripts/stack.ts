@@ -1,0 +1,190 @@
+/**
+ * Starts the whole stack for tests and benchmarks: the local core and `next start` (from an existing
+ * build), each on a free 127.0.0.1 port with its own temporary data, and stops both.
+ *
+ * As a library: `startStack()`. As a CLI (Playwright's webServer uses it):
+ *   APP_PORT=3910 STACK_CORE_CONFIG='{"access_token_validity":5}' tsx scripts/stack.ts
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+export type StackOptions = {
+  /** Extra environment for the app (e.g. ALLOWED_ORIGINS). */
+  env?: Record<string, string>;
+  /** Base config for every app of the core, e.g. `{ access_token_validity: 2 }`. */
+  coreConfig?: Record<string, unknown>;
+  /** Build directory to serve; defaults to NEXT_DIST_DIR or `.next`. */
+  distDir?: string;
+  appPort?: number;
+  /** Data directory (notes DB, outbox, core data); a fresh temporary one by default. */
+  dataDir?: string;
+  /** Pass the servers' output through instead of keeping it for error reports. */
+  inheritOutput?: boolean;
+};
+
+export type Stack = {
+  appUrl: string;
+  coreUrl: string;
+  dataDir: string;
+  appPid: number;
+  stop(): Promise<void>;
+};
+
+const root = path.resolve(__dirname, "..");
+const startTimeoutMs = 60_000;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    throw new Error(`No Next.js build in ${distDir}/: run \`npm run build\` first.`);
+  }
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "stack-")));
+  await mkdir(dataDir, { recursive: true });
+  const [corePort, appPort] = [await freePort(), options.appPort ?? (await freePort())];
+  const coreUrl = `http://127.0.0.1:${corePort}`;
+  const appUrl = `http://localhost:${appPort}`;
+  const children: Child[] = [];
+
+  const stop = async () => {
+    await Promise.all(children.reverse().map((child) => child.stop()));
+    if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    children.push(
+      startChild("core", ["--import", "tsx", "core/main.ts"], options, {
+        CORE_HOST: "127.0.0.1",
+        CORE_PORT: String(corePort),
+        CORE_DATA_DIR: path.join(dataDir, "core"),
+        CORE_CONFIG: JSON.stringify(options.coreConfig ?? {}),
+      }),
+    );
+    await waitUntilAnswering(`${coreUrl}/hello`, children[0]!);
+
+    const nextBin = require.resolve("next/dist/bin/next");
+    children.push(
+      startChild("app", [nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], options, {
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distDir,
+        SUPERTOKENS_CONNECTION_URI: coreUrl,
+        API_DOMAIN: appUrl,
+        WEBSITE_DOMAIN: appUrl,
+        DATA_DIR: dataDir,
+        ...options.env,
+      }),
+    );
+    // 127.0.0.1 rather than localhost: Node may resolve localhost to ::1, where nothing listens.
+    await waitUntilAnswering(`http://127.0.0.1:${appPort}/api/health`, children[1]!);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return { appUrl, coreUrl, dataDir, appPid: children[1]!.pid, stop };
+}
+
+type Child = { name: string; pid: number; output: () => string; exited: () => boolean; stop(): Promise<void> };
+
+function startChild(
+  name: string,
+  args: string[],
+  options: StackOptions,
+  env: Record<string, string>,
+): Child {
+  const proc: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: options.inheritOutput ? "inherit" : "pipe",
+  });
+  // Kept so that a failed start can say why; capped so a long-running stack does not grow.
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  proc.stdout?.on("data", keep);
+  proc.stderr?.on("data", keep);
+  let hasExited = false;
+  const exit = new Promise<void>((resolve) =>
+    proc.once("exit", () => {
+      hasExited = true;
+      resolve();
+    }),
+  );
+  return {
+    name,
+    pid: proc.pid ?? -1,
+    output: () => output,
+    exited: () => hasExited,
+    async stop() {
+      if (hasExited) return;
+      proc.kill("SIGTERM");
+      const killer = setTimeout(() => proc.kill("SIGKILL"), 5_000);
+      await exit;
+      clearTimeout(killer);
+    },
+  };
+}
+
+async function waitUntilAnswering(url: string, child: Child): Promise<void> {
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exited()) {
+      throw new Error(`${child.name} exited during start:\n${child.output()}`);
+    }
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`${child.name} did not answer ${url} within ${startTimeoutMs} ms:\n${child.output()}`);
+}
+
+const cliEnv = z.object({
+  APP_PORT: z.coerce.number().int().min(1).max(65535).default(3910),
+  STACK_CORE_CONFIG: z
+    .string()
+    .default("{}")
+    .transform((text) => z.record(z.string(), z.unknown()).parse(JSON.parse(text))),
+  STACK_DATA_DIR: z.string().optional(),
+});
+
+async function main() {
+  const env = cliEnv.parse(process.env);
+  const stack = await startStack({
+    appPort: env.APP_PORT,
+    coreConfig: env.STACK_CORE_CONFIG,
+    dataDir: env.STACK_DATA_DIR,
+    inheritOutput: true,
+  });
+  console.log(`stack ready: app ${stack.appUrl}, core ${stack.coreUrl}, data ${stack.dataDir}`);
+  const shutdown = () => void stack.stop().then(() => process.exit(0));
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
