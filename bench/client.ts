@@ -1,0 +1,48 @@
+/**
+ * The few calls the bench makes to the app outside the load itself: sign a user up with a
+ * header-based session, and count the notes the app stored for them.
+ */
+import { z } from "zod";
+
+const password = "Passw0rd!bench";
+
+/** Signs a fresh user up and returns their access token, to send as `Authorization: Bearer`. */
+export async function signUp(appUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/auth/signup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", rid: "emailpassword", "st-auth-mode": "header" },
+    body: JSON.stringify({
+      formFields: [
+        { id: "email", value: email },
+        { id: "password", value: password },
+      ],
+    }),
+  });
+  const token = response.headers.get("st-access-token");
+  if (!response.ok || !token) {
+    throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
+  }
+  return token;
+}
+
+const notesPage = z.object({ notes: z.array(z.unknown()), nextCursor: z.string().nullable() });
+
+/** Counts a user's notes by paging through `GET /api/notes`, as any client would see them. */
+export async function countNotes(appUrl: string, token: string, atMost: number): Promise<number> {
+  const pageSize = 100;
+  let count = 0;
+  let cursor: string | null = null;
+  // Bounded (every page but the last holds a note): a cursor that never ends cannot loop forever.
+  for (let page = 0; page <= atMost; page++) {
+    const url = new URL("/api/notes", appUrl);
+    url.searchParams.set("limit", String(pageSize));
+    if (cursor) url.searchParams.set("cursor", cursor);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+    const body = notesPage.parse(await response.json());
+    count += body.notes.length;
+    cursor = body.nextCursor;
+    if (cursor === null) return count;
+  }
+  throw new Error(`more than ${atMost} notes: the pages did not end`);
+}

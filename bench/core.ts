@@ -1,0 +1,204 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon, { type Request } from "autocannon";
+
+/**
+ * `npm run bench:core`: throughput of the local core on loopback, the way the SDK calls it.
+ * The core runs in its own process (as with `npm run core`) on a temporary on-disk database.
+ */
+const DURATION_S = 4;
+const MAX_REQUESTS = 40_000;
+const POOL_SIZE = 2_000;
+const PASSWORD = "Passw0rd!bench";
+const JSON_HEADERS = { "content-type": "application/json", "cdi-version": "5.4" };
+
+type Row = { operation: string; perSecond: number; p50: number; p99: number; failed: number };
+
+async function startCoreProcess(dataDir: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], {
+    env: { ...process.env, CORE_PORT: "0", CORE_DATA_DIR: dataDir, SUPERTOKENS_API_KEY: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("exit", () => reject(new Error("the core exited during start-up")));
+    child.stdout.on("data", (chunk: Buffer) => {
+      const match = /listening on (http:\/\/\S+),/.exec(chunk.toString());
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: JSON_HEADERS,
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as T & { status?: string };
+  if (json.status !== "OK") throw new Error(`setup call failed: ${JSON.stringify(json)}`);
+  return json;
+}
+
+const sessionBody = (userId: string) => ({
+  userId,
+  userDataInJWT: { "st-role": { v: ["user"], t: 1 } },
+  userDataInDatabase: {},
+  useDynamicSigningKey: true,
+  enableAntiCsrf: false,
+});
+
+type Session = { accessToken: { token: string }; refreshToken: { token: string } };
+
+async function createPool(coreUrl: string): Promise<Session[]> {
+  const pool: Session[] = [];
+  for (let i = 0; i < POOL_SIZE; i += 50) {
+    const batch = Array.from({ length: 50 }, (_, j) =>
+      post<Session>(`${coreUrl}/public/recipe/session`, sessionBody(`pool-${i + j}`)),
+    );
+    pool.push(...(await Promise.all(batch)));
+  }
+  return pool;
+}
+
+/** Requests cycling through `bodies`, so each one works on a different session or user. */
+function cycling(path: string, bodies: string[]): Request[] {
+  let next = 0;
+  return [
+    {
+      method: "POST",
+      path,
+      headers: JSON_HEADERS,
+      setupRequest: (request: Request) => ({
+        ...request,
+        body: bodies[next++ % bodies.length],
+      }),
+    },
+  ];
+}
+
+async function measure(
+  operation: string,
+  url: string,
+  requests: Request[],
+  connections: number,
+): Promise<Row> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: DURATION_S,
+    maxOverallRequests: MAX_REQUESTS,
+    requests,
+  });
+  // Business failures are HTTP 200 with a status: a sample of replies is checked before each run.
+  return {
+    operation,
+    perSecond: Math.round(result["2xx"] / (result.duration || DURATION_S)),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function printTable(rows: Row[]): void {
+  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+  console.log(
+    `\nLocal core on loopback — ${os.cpus().length} CPUs (${cpu}), Node ${process.version}`,
+  );
+  console.log(`Each run: at most ${DURATION_S} s and ${MAX_REQUESTS} requests.\n`);
+  console.log("| operation | req/s | p50 ms | p99 ms | failed |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const r of rows) {
+    console.log(`| ${r.operation} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.failed} |`);
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "core-bench-"));
+  const core = await startCoreProcess(dataDir);
+  try {
+    const pool = await createPool(core.url);
+    const refreshBodies = pool.map((s) =>
+      JSON.stringify({
+        refreshToken: s.refreshToken.token,
+        enableAntiCsrf: false,
+        useDynamicSigningKey: true,
+      }),
+    );
+    const verifyBodies = pool.map((s) =>
+      JSON.stringify({
+        accessToken: s.accessToken.token,
+        doAntiCsrfCheck: false,
+        enableAntiCsrf: false,
+        checkDatabase: true,
+      }),
+    );
+    const emails = Array.from({ length: 8 }, (_, i) => `bench-${i}@example.com`);
+    for (const email of emails) {
+      await post(`${core.url}/public/recipe/signup`, { email, password: PASSWORD });
+    }
+    const signInBodies = emails.map((email) => JSON.stringify({ email, password: PASSWORD }));
+    // Sanity: every kind of request answers OK before it is measured.
+    await post(`${core.url}/recipe/session/refresh`, JSON.parse(refreshBodies[0] ?? "{}"));
+    await post(`${core.url}/recipe/session/verify`, JSON.parse(verifyBodies[0] ?? "{}"));
+    await post(`${core.url}/public/recipe/signin`, JSON.parse(signInBodies[0] ?? "{}"));
+
+    const sessionCreate: Request[] = [
+      {
+        method: "POST",
+        path: "/public/recipe/session",
+        headers: JSON_HEADERS,
+        body: JSON.stringify(sessionBody("bench-user")),
+      },
+    ];
+    const rows = [
+      await measure("session create", core.url, sessionCreate, 16),
+      await measure(
+        "session refresh",
+        core.url,
+        cycling("/recipe/session/refresh", refreshBodies),
+        16,
+      ),
+      await measure(
+        "session verify (checkDatabase)",
+        core.url,
+        cycling("/recipe/session/verify", verifyBodies),
+        16,
+      ),
+      await measure("sign-in alone", core.url, cycling("/public/recipe/signin", signInBodies), 4),
+    ];
+    const [signIns, refreshes] = await Promise.all([
+      measure(
+        "sign-in, while refreshes run",
+        core.url,
+        cycling("/public/recipe/signin", signInBodies),
+        4,
+      ),
+      measure(
+        "refresh, while sign-ins run",
+        core.url,
+        cycling("/recipe/session/refresh", refreshBodies),
+        16,
+      ),
+    ]);
+    rows.push(signIns, refreshes);
+    printTable(rows);
+  } finally {
+    await core.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

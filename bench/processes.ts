@@ -1,0 +1,72 @@
+/**
+ * The processes around a benchmark: commands run to completion (the build, the core's own bench),
+ * the bare-server ceiling, and a server's resident memory as the kernel reports it.
+ */
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import { freePort } from "../scripts/stack";
+
+const root = path.resolve(__dirname, "..");
+
+export type CommandResult = { exitCode: number; output: string; seconds: number };
+
+/** Runs a command from the project root, echoing its output and keeping it; killed after `limitSeconds`. */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  limitSeconds: number,
+): Promise<CommandResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: limitSeconds * 1000,
+    });
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      output += stripVTControlCharacters(chunk.toString());
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.once("error", reject);
+    child.once("close", (code) =>
+      resolve({ exitCode: code ?? 1, output, seconds: (performance.now() - started) / 1000 }),
+    );
+  });
+}
+
+/** Starts bench/ceiling.ts in its own process, as `next start` runs in its own. */
+export async function startCeiling(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/ceiling.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await Promise.race([
+    new Promise((resolve) => child.stdout.once("data", resolve)),
+    exited.then(() => Promise.reject(new Error("the ceiling server exited during start"))),
+  ]);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Resident set size of a process in MiB (Linux: /proc/<pid>/status). */
+export async function rssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kib === undefined) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(kib) / 1024;
+}

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
+import { after, before, describe, test } from "node:test";
+import type { RunningCore } from "../server";
+import { coreCall, createApp, PASSWORD, startTestCore } from "./helpers";
+
+// Short lifetimes, in the real core's units: seconds, minutes (0.02 = 1.2 s) and milliseconds.
+const CONFIG = {
+  access_token_validity: 1,
+  refresh_token_validity: 0.02,
+  password_reset_token_lifetime: 500,
+};
+
+let core: RunningCore;
+let app: string;
+
+before(async () => {
+  core = await startTestCore();
+  app = await createApp(core, CONFIG);
+});
+after(() => core.close());
+
+type Created = {
+  session: { handle: string };
+  accessToken: { token: string; expiry: number; createdTime: number };
+  refreshToken: { token: string; expiry: number; createdTime: number };
+};
+const status = (res: { json(): unknown }) => (res.json() as { status: string }).status;
+const createSession = async () =>
+  (
+    await coreCall(`${app}/public/recipe/session`, {
+      body: { userId: "u", userDataInJWT: { v: 1 }, userDataInDatabase: {}, enableAntiCsrf: false },
+    })
+  ).json() as Created;
+const verify = (accessToken: string) =>
+  coreCall(`${app}/recipe/session/verify`, {
+    body: { accessToken, doAntiCsrfCheck: false, enableAntiCsrf: false, checkDatabase: false },
+  });
+const refresh = (refreshToken: string) =>
+  coreCall(`${app}/recipe/session/refresh`, {
+    body: { refreshToken, enableAntiCsrf: false, useDynamicSigningKey: true },
+  });
+
+describe("configured lifetimes", () => {
+  test("an expired access token asks for a refresh; regenerate keeps it expired", async () => {
+    const created = await createSession();
+    assert.equal(created.accessToken.expiry - created.accessToken.createdTime, 1000);
+    assert.equal(status(await verify(created.accessToken.token)), "OK");
+    await sleep(1100);
+    assert.equal(status(await verify(created.accessToken.token)), "TRY_REFRESH_TOKEN");
+    const regenerated = await coreCall(`${app}/recipe/session/regenerate`, {
+      body: { accessToken: created.accessToken.token, userDataInJWT: { v: 2 } },
+    });
+    const body = regenerated.json() as { status: string; accessToken?: unknown };
+    assert.equal(body.status, "OK");
+    assert.equal(body.accessToken, undefined);
+  });
+
+  test("a session ends when its refresh token expires", async () => {
+    const created = await createSession();
+    assert.equal(created.refreshToken.expiry - created.refreshToken.createdTime, 1200);
+    await sleep(1300);
+    const res = await refresh(created.refreshToken.token);
+    assert.deepEqual(res.json(), {
+      status: "UNAUTHORISED",
+      message: "Session missing in db or has expired",
+    });
+  });
+
+  test("a password-reset token expires after its lifetime", async () => {
+    const signUp = await coreCall(`${app}/public/recipe/signup`, {
+      body: { email: "late@example.com", password: PASSWORD },
+    });
+    const userId = (signUp.json() as { user: { id: string } }).user.id;
+    const tokenReply = await coreCall(`${app}/public/recipe/user/password/reset/token`, {
+      body: { userId, email: "late@example.com" },
+    });
+    const { token } = tokenReply.json() as { token: string };
+    await sleep(600);
+    const consumed = await coreCall(`${app}/public/recipe/user/password/reset/token/consume`, {
+      body: { token },
+    });
+    assert.equal(status(consumed), "RESET_PASSWORD_INVALID_TOKEN_ERROR");
+  });
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { hasProtectedClaim } from "./tokens/accessToken";
+
+/** Query strings carry booleans as "true"/"false" (the SDK stringifies them). */
+export const queryBool = z.enum(["true", "false"]).transform((value) => value === "true");
+
+export const jsonObject = z.record(z.string(), z.unknown());
+
+/** An access-token payload set by the app: the core's own claims are off limits. */
+export const customClaims = jsonObject.refine((claims) => !hasProtectedClaim(claims), {
+  message: "must not contain a protected claim (sub, exp, iat, sessionHandle, …)",
+});
+
+/** The core trims names such as roles and permissions and refuses empty ones. */
+export const trimmedName = z
+  .string()
+  .transform((value) => value.trim())
+  .pipe(z.string().min(1, "cannot be an empty String"));
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

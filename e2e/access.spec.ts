@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { toasts } from "./support/ui";
+import { createUser, grantRole, signIn, uniqueEmail } from "./support/users";
+
+test("a free user sees why the admin and premium pages are closed", async ({ page, baseURL }) => {
+  const email = uniqueEmail("free");
+  await createUser(baseURL!, email);
+  await signIn(page, email);
+
+  await page.getByRole("link", { name: "Premium" }).click();
+  await expect(page.getByRole("heading", { name: "Upgrade to see insights" })).toBeVisible();
+  await expect(page.getByTestId("denied-reason")).toHaveText(
+    "Plan required: your plan does not include “premium:read”.",
+  );
+
+  await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+  await expect(page.getByTestId("denied-reason")).toHaveText("This needs the “admin” role.");
+  // The page explains the 403 itself: no error toast on top.
+  await expect(toasts(page)).toHaveCount(0);
+});
+
+test("an admin sees every user on the admin page", async ({ page, baseURL }) => {
+  const admin = uniqueEmail("admin");
+  const other = uniqueEmail("listed");
+  await grantRole(await createUser(baseURL!, admin), "admin");
+  await createUser(baseURL!, other);
+
+  await signIn(page, admin, undefined, "/admin");
+  const table = page.getByRole("table", { name: "Users" });
+  await expect(table.getByRole("row").filter({ hasText: admin })).toContainText("admin");
+  await expect(table.getByRole("row").filter({ hasText: other })).toBeVisible();
+});
+
+test("a paid user sees premium insights", async ({ page, baseURL }) => {
+  const email = uniqueEmail("paid");
+  await grantRole(await createUser(baseURL!, email), "paid", ["premium:read"]);
+
+  await signIn(page, email);
+  await page.getByLabel("Title", { exact: true }).fill("Plan");
+  await page.getByLabel("Note", { exact: true }).fill("three words here");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText("Saving…")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Premium" }).click();
+  const insights = page.getByRole("region", { name: "Insights" });
+  await expect(insights.getByText("Paid plan")).toBeVisible();
+  await expect(insights.getByRole("definition").first()).toHaveText("1");
+});
+
+test("two users in two browsers never see each other's notes", async ({ browser, baseURL }) => {
+  const [alice, bob] = [uniqueEmail("alice"), uniqueEmail("bob")];
+  await Promise.all([createUser(baseURL!, alice), createUser(baseURL!, bob)]);
+  const [aliceContext, bobContext] = [await browser.newContext(), await browser.newContext()];
+  const [alicePage, bobPage] = [await aliceContext.newPage(), await bobContext.newPage()];
+  await Promise.all([signIn(alicePage, alice), signIn(bobPage, bob)]);
+
+  const aliceCreate = alicePage.waitForResponse(
+    (r) => r.url().endsWith("/api/notes") && r.request().method() === "POST",
+  );
+  for (const [page, title] of [
+    [alicePage, "Alice's secret"],
+    [bobPage, "Bob's secret"],
+  ] as const) {
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Note", { exact: true }).fill("for my eyes only");
+    await page.getByRole("button", { name: "Add note" }).click();
+  }
+  const aliceNoteId = ((await (await aliceCreate).json()) as { id: string }).id;
+
+  await Promise.all([alicePage.reload(), bobPage.reload()]);
+  const aliceNotes = alicePage.getByRole("list", { name: "Notes" });
+  const bobNotes = bobPage.getByRole("list", { name: "Notes" });
+  await expect(aliceNotes.getByRole("heading")).toHaveText(["Alice's secret"]);
+  await expect(bobNotes.getByRole("heading")).toHaveText(["Bob's secret"]);
+
+  // Bob's session asking for Alice's note by id gets 404, as if it did not exist. (From the page,
+  // so the SDK refreshes Bob's short-lived token first if it has expired.)
+  const status = await bobPage.evaluate(
+    async (id) => (await fetch(`/api/notes/${id}`)).status,
+    aliceNoteId,
+  );
+  expect(status).toBe(404);
+
+  await aliceContext.close();
+  await bobContext.close();
+});

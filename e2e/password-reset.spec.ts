@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { latestMessageTo } from "../lib/server/outbox";
+import { dataDir } from "./support/stack";
+import { authForm, createUser, signIn, uniqueEmail } from "./support/users";
+
+test("forgot password: request a link, follow it from the outbox, sign in with the new password", async ({
+  page,
+  baseURL,
+}) => {
+  const email = uniqueEmail("reset");
+  await createUser(baseURL!, email);
+
+  await page.goto("/auth");
+  await page.getByText("Forgot password?").click();
+  await expect(page).toHaveURL(/\/auth\/reset-password/);
+  await authForm(page).email.fill(email);
+  await page.getByRole("button", { name: "Email me" }).click();
+  await expect(page.getByText(`A password reset email has been sent to ${email}`)).toBeVisible();
+
+  // The app writes mail to the stack's outbox instead of sending it.
+  let link = "";
+  await expect
+    .poll(() => (link = latestMessageTo(email, dataDir())?.link ?? ""))
+    .toContain("/auth/reset-password?token=");
+  expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
+
+  await page.goto(link);
+  const newPassword = "N3w-passw0rd!";
+  await page.locator('input[name="password"]').fill(newPassword);
+  await page.locator('input[name="confirm-password"]').fill(newPassword);
+  await page.locator('button[type="submit"]').click();
+  await expect(page.getByText("Your password has been updated successfully")).toBeVisible();
+
+  await signIn(page, email, newPassword);
+  await expect(page.getByTestId("session-email")).toHaveText(email);
+});

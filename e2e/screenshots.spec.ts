@@ -1,0 +1,62 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, grantRole, signIn, uniqueEmail } from "./support/users";
+
+// Pictures of the main pages for the README (e2e/screenshots/, committed). Viewport-sized PNGs
+// of a flat UI stay small.
+const shoot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/screenshots/${name}.png`, animations: "disabled", caret: "hide" });
+
+test("screenshots of the main pages", async ({ page, baseURL }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("home-status")).toContainText("Not signed in");
+  await expect(page.getByText("Auth core: up")).toBeVisible();
+  await shoot(page, "home");
+
+  await page.goto("/auth");
+  await expect(page.locator('input[name="email"]')).toBeVisible();
+  await shoot(page, "sign-in");
+
+  const email = uniqueEmail("ada");
+  await grantRole(await createUser(baseURL!, email), "admin");
+  await signIn(page, email);
+  await expect(page.getByText("No notes yet")).toBeVisible();
+  await shoot(page, "dashboard-empty");
+
+  for (const [title, body] of [
+    ["Launch checklist", "Rotate the API key, check CORS origins, run the e2e suite."],
+    ["Reading list", "Stack notes on next-connect and SuperTokens SSR guidance."],
+    ["Ideas", "A cross-origin demo with header-based sessions."],
+  ]) {
+    await page.getByLabel("Title", { exact: true }).fill(title!);
+    await page.getByLabel("Note", { exact: true }).fill(body!);
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  }
+  await expect(page.getByText("Saving…")).toHaveCount(0);
+  await shoot(page, "dashboard");
+
+  await page.getByRole("link", { name: "Profile" }).click();
+  await page.getByLabel("First name").fill("Ada");
+  await page.getByLabel("Last name").fill("Lovelace");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByTestId("profile-name")).toHaveText("Ada Lovelace");
+  await page.getByRole("button", { name: "Dismiss notification" }).click();
+  await shoot(page, "profile");
+
+  await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("table", { name: "Users" })).toBeVisible();
+  await shoot(page, "admin");
+
+  await page.getByRole("link", { name: "Premium" }).click();
+  await expect(page.getByTestId("denied-reason")).toBeVisible();
+  await shoot(page, "premium-denied");
+
+  await page.getByRole("link", { name: "Server-rendered" }).click();
+  await expect(page.getByTestId("ssr-user-id")).toBeVisible();
+  await shoot(page, "server-rendered");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("link", { name: "Notes", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Ideas" })).toBeVisible();
+  await shoot(page, "dashboard-mobile");
+});

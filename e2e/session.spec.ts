@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCESS_TOKEN_SECONDS } from "./support/stack";
+import { toasts } from "./support/ui";
+import { authForm, createUser, PASSWORD, signIn, uniqueEmail } from "./support/users";
+
+const waitForTokenExpiry = (page: Page) => page.waitForTimeout((ACCESS_TOKEN_SECONDS + 1) * 1000);
+
+/** Statuses of the responses whose URL contains `part`, in order. */
+function record(page: Page, part: string, method = "GET") {
+  const statuses: number[] = [];
+  page.on("response", (response) => {
+    if (response.url().includes(part) && response.request().method() === method) {
+      statuses.push(response.status());
+    }
+  });
+  return statuses;
+}
+
+test("an expired access token is refreshed silently on the next API call", async ({
+  page,
+  baseURL,
+}) => {
+  const email = uniqueEmail("refresh");
+  await createUser(baseURL!, email);
+  await signIn(page, email);
+  await expect(page.getByText("No notes yet")).toBeVisible();
+
+  const refreshes = record(page, "/api/auth/session/refresh", "POST");
+  const creates = record(page, "/api/notes", "POST");
+  await waitForTokenExpiry(page);
+
+  await page.getByLabel("Title", { exact: true }).fill("After expiry");
+  await page.getByLabel("Note", { exact: true }).fill("Saved with a refreshed token");
+  await page.getByRole("button", { name: "Add note" }).click();
+
+  const notes = page.getByRole("list", { name: "Notes" });
+  await expect(notes.getByRole("heading", { name: "After expiry" })).toBeVisible();
+  await expect(notes.getByText("Saving…")).toHaveCount(0);
+  // The SDK saw 401 "try refresh token", refreshed, and replayed the call: the user saw nothing.
+  expect(creates).toEqual([401, 201]);
+  expect(refreshes).toEqual([200]);
+  await expect(page).toHaveURL("/dashboard");
+  await expect(toasts(page)).toHaveCount(0);
+});
+
+test("the server-rendered page refreshes an expired session through /refresh-session", async ({
+  page,
+  baseURL,
+}) => {
+  const email = uniqueEmail("ssr");
+  const userId = await createUser(baseURL!, email);
+  await signIn(page, email, PASSWORD, "/ssr");
+  await expect(page.getByTestId("ssr-user-id")).toHaveText(userId);
+
+  await waitForTokenExpiry(page);
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) documents.push(new URL(request.url()).pathname);
+  });
+  await page.reload();
+
+  await expect(page).toHaveURL("/ssr");
+  await expect(page.getByTestId("ssr-user-id")).toHaveText(userId);
+  // Expired token → the server redirects → the browser refreshes → back, once.
+  expect(documents).toEqual(["/ssr", "/refresh-session", "/ssr"]);
+});
+
+test("the server-rendered page sends a signed-out visitor to sign in and back, without a loop", async ({
+  page,
+  baseURL,
+}) => {
+  const email = uniqueEmail("ssr-anon");
+  const userId = await createUser(baseURL!, email);
+
+  const response = await page.goto("/ssr");
+  expect(response?.url()).toMatch(/\/auth\?redirectToPath=%2Fssr$/);
+  const form = authForm(page);
+  await form.email.fill(email);
+  await form.password.fill(PASSWORD);
+  await form.submit.click();
+
+  await expect(page).toHaveURL("/ssr");
+  await expect(page.getByTestId("ssr-user-id")).toHaveText(userId);
+});
+
+test("a session revoked elsewhere ends cleanly at the next action", async ({
+  browser,
+  baseURL,
+}) => {
+  const email = uniqueEmail("revoked");
+  await createUser(baseURL!, email);
+
+  const laptop = await browser.newContext();
+  const page = await laptop.newPage();
+  await signIn(page, email);
+  await expect(page.getByText("No notes yet")).toBeVisible();
+
+  // Another device holding the same session signs out: the core revokes the session.
+  const phone = await browser.newContext();
+  await phone.addCookies(await laptop.cookies());
+  const phonePage = await phone.newPage();
+  await phonePage.goto("/dashboard");
+  await expect(phonePage.getByText("No notes yet")).toBeVisible();
+  await phonePage.getByRole("button", { name: "Sign out" }).click();
+  await expect(phonePage).toHaveURL("/");
+
+  // The laptop's access token is still a valid JWT, but /api/notes checks the database.
+  const creates = record(page, "/api/notes", "POST");
+  await page.getByLabel("Title", { exact: true }).fill("Too late");
+  await page.getByLabel("Note", { exact: true }).fill("This must not be saved");
+  await page.getByRole("button", { name: "Add note" }).click();
+
+  await expect(page).toHaveURL(/\/auth\?.*redirectToPath=%2Fdashboard/);
+  await expect(authForm(page).email).toBeVisible();
+  expect(creates).toEqual([401]);
+
+  // Signing in again shows that nothing was saved.
+  await signIn(page, email);
+  await expect(page.getByText("No notes yet")).toBeVisible();
+
+  await laptop.close();
+  await phone.close();
+});

@@ -1,0 +1,25 @@
+import supertokens from "supertokens-node";
+import UserRoles from "supertokens-node/recipe/userroles";
+
+export type UserSummary = { id: string; emails: string[]; timeJoined: number; roles: string[] };
+
+/** A page of users for the admin route, with their roles; the cursor is the core's own. */
+export async function listUsers(page: {
+  limit: number;
+  cursor?: string;
+}): Promise<{ users: UserSummary[]; nextCursor: string | null }> {
+  const { users, nextPaginationToken } = await supertokens.getUsersNewestFirst({
+    tenantId: "public",
+    limit: page.limit,
+    paginationToken: page.cursor,
+  });
+  const summaries = await Promise.all(
+    users.map(async (user) => ({
+      id: user.id,
+      emails: user.emails,
+      timeJoined: user.timeJoined,
+      roles: (await UserRoles.getRolesForUser("public", user.id)).roles,
+    })),
+  );
+  return { users: summaries, nextCursor: nextPaginationToken ?? null };
+}

@@ -1,0 +1,26 @@
+/**
+ * An error the client should see: middleware/errors.ts turns it into
+ * `{ "error": { "code", "message" } }` with this status. Anything else becomes a plain 500.
+ */
+
+/** Never 401: that status belongs to SuperTokens, whose frontend SDK answers it with a refresh. */
+export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 500;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: HttpErrorStatus,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export const notFound = () => new HttpError(404, "not_found", "Not found");
+
+/** `value`, or a 404 when there is none (e.g. a note that is not the caller's). */
+export function orNotFound<T>(value: T | undefined): T {
+  if (value === undefined) throw notFound();
+  return value;
+}

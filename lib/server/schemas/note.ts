@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { body, text } from "./fields";
+
+export const noteLimits = { title: 200, body: 10_000, page: 100 } as const;
+
+export const createNoteInput = body({
+  title: text({ max: noteLimits.title }),
+  body: text({ max: noteLimits.body }),
+});
+export type CreateNoteInput = z.output<typeof createNoteInput>;
+
+export const updateNoteInput = body({
+  title: text({ max: noteLimits.title }).optional(),
+  body: text({ max: noteLimits.body }).optional(),
+}).refine((input) => input.title !== undefined || input.body !== undefined, {
+  message: "send title, body or both",
+});
+export type UpdateNoteInput = z.output<typeof updateNoteInput>;
+
+export const listNotesQuery = z.object({
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(noteLimits.page, `must be at most ${noteLimits.page}`)
+    .default(20),
+  cursor: z.string().min(1).optional(),
+});
+
+/** Next puts the `[id]` of `/api/notes/[id]` in the query. */
+export const noteIdQuery = z.object({ id: z.string() });

@@ -1,0 +1,25 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+import type { NextHandler } from "next-connect";
+import NextCors from "nextjs-cors";
+import supertokens from "supertokens-node";
+import { env } from "@/config/env";
+
+/**
+ * CORS for browsers on the allowed origins, with credentials (cookies) and SuperTokens' headers.
+ * An array origin makes `cors` echo an allowed `Origin`, omit the header for any other, and always
+ * add `Vary: Origin`, so a cache never serves one origin's answer to another.
+ */
+export async function cors(req: NextApiRequest, res: NextApiResponse, next: NextHandler) {
+  const applied = NextCors(req, res, {
+    origin: env.allowedOrigins,
+    credentials: true,
+    methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+    allowedHeaders: ["content-type", ...supertokens.getAllCORSHeaders()],
+    maxAge: 600,
+  });
+  // On a preflight `cors` answers 204 itself and never calls back, so nextjs-cors' promise never
+  // settles: awaiting it would leave this request pending forever. The answer is already sent.
+  if (res.writableEnded) return;
+  await applied;
+  return next();
+}

@@ -1,0 +1,59 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+import { Error as SuperTokensError } from "supertokens-node";
+import { errorHandler } from "supertokens-node/framework/express";
+import { HttpError, type HttpErrorStatus } from "@/lib/server/http-error";
+import { cors } from "./cors";
+
+/** The one place that writes the app's error shape: `{ "error": { "code", "message" } }`. */
+export function sendError(
+  res: NextApiResponse,
+  status: HttpErrorStatus,
+  code: string,
+  message: string,
+) {
+  res.status(status).json({ error: { code, message } });
+}
+
+const handleSuperTokensError = errorHandler();
+
+/** next-connect's `onError`: every error thrown by a link or a handler ends here. */
+export async function onError(error: unknown, req: NextApiRequest, res: NextApiResponse) {
+  if (res.headersSent) {
+    console.error(error);
+    res.end();
+    return;
+  }
+  if (SuperTokensError.isErrorFromSuperTokens(error)) {
+    // The SDK writes the bodies its frontend expects (401 "try refresh token", 403 "invalid claim",
+    // 400 for bad input to its own endpoints); it calls back only for errors it does not handle.
+    let unhandled: unknown;
+    await handleSuperTokensError(error, req, res, (next?: unknown) => {
+      unhandled = next ?? error;
+    });
+    if (unhandled === undefined) return;
+    error = unhandled;
+  }
+  if (error instanceof HttpError) {
+    sendError(res, error.status, error.code, error.message);
+    return;
+  }
+  console.error(error); // the client gets no stack and no message it could learn from
+  sendError(res, 500, "internal_error", "Something went wrong");
+}
+
+/**
+ * next-connect's `onNoMatch`, given the methods the route answers. It also receives every OPTIONS
+ * request: a preflight matches only `.use()` links, and next-connect has no `.options()`.
+ */
+export function onNoMatch(allowed: readonly string[]) {
+  const allow = ["OPTIONS", ...allowed].join(", ");
+  return (req: NextApiRequest, res: NextApiResponse) => {
+    res.setHeader("Allow", allow);
+    // CORS answers a preflight itself; any other method gets its 405 with CORS headers, so that a
+    // browser on an allowed origin can read it.
+    return cors(req, res, async () => {
+      if (allowed.length === 0) sendError(res, 404, "not_found", "Not found");
+      else sendError(res, 405, "method_not_allowed", `${req.method} is not allowed here`);
+    });
+  };
+}

@@ -1,0 +1,21 @@
+import { createApiRouter } from "@/middleware/router";
+import { jsonBody } from "@/middleware/json-body";
+import { requireSession, type SessionRequest } from "@/middleware/session";
+import { updateProfileInput } from "@/lib/server/schemas/profile";
+import { getMe, updateProfile } from "@/lib/server/users";
+import { validate } from "@/lib/server/validate";
+
+/** The signed-in user, and their profile (first and last name). */
+const router = createApiRouter<SessionRequest>()
+  .use(requireSession(), jsonBody({ limit: "4kb" }))
+  .get(async (req, res) => {
+    res.status(200).json(await getMe(req.session.getUserId()));
+  })
+  .patch(async (req, res) => {
+    const input = validate(updateProfileInput, req.body);
+    await updateProfile(req.session.getUserId(), input);
+    res.status(200).json(await getMe(req.session.getUserId()));
+  });
+
+export default router.handler();
+export const config = { api: { bodyParser: false } };

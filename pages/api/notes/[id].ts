@@ -1,0 +1,28 @@
+import { createApiRouter } from "@/middleware/router";
+import { jsonBody } from "@/middleware/json-body";
+import { requireSession, type SessionRequest } from "@/middleware/session";
+import { deleteNote, findNote, updateNote } from "@/lib/server/db/notes";
+import { notFound, orNotFound } from "@/lib/server/http-error";
+import { noteIdQuery, updateNoteInput } from "@/lib/server/schemas/note";
+import { validate } from "@/lib/server/validate";
+
+/** One note. Another user's note is "not found" (404), never "forbidden": its existence stays private. */
+const router = createApiRouter<SessionRequest>()
+  .use(requireSession({ checkDatabase: true }), jsonBody({ limit: "64kb" }))
+  .get((req, res) => {
+    const { id } = validate(noteIdQuery, req.query);
+    res.status(200).json(orNotFound(findNote(req.session.getUserId(), id)));
+  })
+  .patch((req, res) => {
+    const { id } = validate(noteIdQuery, req.query);
+    const input = validate(updateNoteInput, req.body);
+    res.status(200).json(orNotFound(updateNote(req.session.getUserId(), id, input)));
+  })
+  .delete((req, res) => {
+    const { id } = validate(noteIdQuery, req.query);
+    if (!deleteNote(req.session.getUserId(), id)) throw notFound();
+    res.status(204).end();
+  });
+
+export default router.handler();
+export const config = { api: { bodyParser: false } };

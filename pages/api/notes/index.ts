@@ -1,0 +1,21 @@
+import { createApiRouter } from "@/middleware/router";
+import { jsonBody } from "@/middleware/json-body";
+import { requireSession, type SessionRequest } from "@/middleware/session";
+import { createNote, listNotes } from "@/lib/server/db/notes";
+import { createNoteInput, listNotesQuery } from "@/lib/server/schemas/note";
+import { validate } from "@/lib/server/validate";
+
+/** The signed-in user's notes. `checkDatabase`: a session revoked elsewhere stops here at once. */
+const router = createApiRouter<SessionRequest>()
+  .use(requireSession({ checkDatabase: true }), jsonBody({ limit: "64kb" }))
+  .get((req, res) => {
+    const page = validate(listNotesQuery, req.query);
+    res.status(200).json(listNotes(req.session.getUserId(), page));
+  })
+  .post((req, res) => {
+    const input = validate(createNoteInput, req.body);
+    res.status(201).json(createNote(req.session.getUserId(), input));
+  });
+
+export default router.handler();
+export const config = { api: { bodyParser: false } };

@@ -1,0 +1,62 @@
+/**
+ * The tutorial's exercise works as step 3 says (docs/tutorial/03-add-your-own-route.md):
+ * `GET /api/stats` is refused without a session and, with one, counts the user's signed-in devices.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { startStack, type Stack } from "../../scripts/stack";
+import { bearer, call, signIn, signOut, signUp } from "./helpers";
+
+let stack: Stack;
+before(async () => {
+  stack = await startStack();
+});
+after(() => stack.stop());
+
+// #region devices
+type Stats = { userId: string; sessionStartedAt: string; activeSessions: number };
+
+async function stats(accessToken: string): Promise<Stats> {
+  const reply = await call(`${stack.appUrl}/api/stats`, { headers: bearer(accessToken) });
+  assert.equal(reply.status, 200, reply.text);
+  return reply.body as Stats;
+}
+
+test("signing in on a second device counts it, signing out there uncounts it", async () => {
+  const laptop = await signUp(stack.appUrl);
+  const phone = await signIn(stack.appUrl, laptop.email);
+  assert.equal((await stats(laptop.accessToken)).activeSessions, 2);
+  assert.equal((await stats(phone.accessToken)).activeSessions, 2);
+
+  await signOut(stack.appUrl, phone.accessToken);
+  assert.equal((await stats(laptop.accessToken)).activeSessions, 1);
+  const someoneElse = await signUp(stack.appUrl);
+  assert.equal((await stats(someoneElse.accessToken)).activeSessions, 1);
+});
+// #endregion devices
+
+test("anonymous callers get SuperTokens' 401, which makes the browser SDK refresh or sign in", async () => {
+  const reply = await call(`${stack.appUrl}/api/stats`);
+  assert.equal(reply.status, 401);
+  assert.deepEqual(reply.body, { message: "unauthorised" });
+});
+
+test("a signed-in user sees their own session: who, since when, on how many devices", async () => {
+  const startedBefore = Date.now();
+  const user = await signUp(stack.appUrl);
+  const body = await stats(user.accessToken);
+  assert.equal(body.userId, user.userId);
+  assert.equal(body.activeSessions, 1);
+  const startedAt = Date.parse(body.sessionStartedAt);
+  assert.ok(startedAt >= startedBefore - 1_000 && startedAt <= Date.now(), body.sessionStartedAt);
+});
+
+test("a method the route does not declare gets 405 with Allow", async () => {
+  const user = await signUp(stack.appUrl);
+  const reply = await call(`${stack.appUrl}/api/stats`, {
+    method: "POST",
+    headers: bearer(user.accessToken),
+  });
+  assert.equal(reply.status, 405);
+  assert.equal(reply.headers.get("allow"), "OPTIONS, GET, HEAD");
+});
