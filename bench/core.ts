@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Request } from "autocannon";
@@ -14,7 +14,26 @@ const POOL_SIZE = 2_000;
 const PASSWORD = "Passw0rd!bench";
 const JSON_HEADERS = { "content-type": "application/json", "cdi-version": "5.4" };
 
-type Row = { operation: string; perSecond: number; p50: number; p99: number; failed: number };
+type Row = {
+  operation: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  cpuMicros?: number;
+};
+
+/**
+ * CPU time the core process has used (all its threads), from /proc on Linux. Unlike req/s it
+ * does not depend on what else the machine is running, so it shows the core's own cost.
+ */
+function coreCpuMs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  const fields = readFileSync(file, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, fields 14 and 15
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
 
 async function startCoreProcess(dataDir: string) {
   const child = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], {
@@ -30,6 +49,7 @@ async function startCoreProcess(dataDir: string) {
   });
   return {
     url,
+    cpuMs: () => coreCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
@@ -86,22 +106,30 @@ function cycling(path: string, bodies: string[]): Request[] {
   ];
 }
 
+type Core = Awaited<ReturnType<typeof startCoreProcess>>;
+
 async function measure(
   operation: string,
-  url: string,
+  core: Core,
   requests: Request[],
   connections: number,
+  /** Off for runs that share the core with another run: their CPU cannot be told apart. */
+  trackCpu = true,
 ): Promise<Row> {
+  const cpuBefore = trackCpu ? core.cpuMs() : undefined;
   const result = await autocannon({
-    url,
+    url: core.url,
     connections,
     duration: DURATION_S,
     maxOverallRequests: MAX_REQUESTS,
     requests,
   });
+  const cpuAfter = core.cpuMs();
+  const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
   // Business failures are HTTP 200 with a status: a sample of replies is checked before each run.
   return {
     operation,
+    cpuMicros: cpu === undefined ? undefined : Math.round((cpu * 1000) / result["2xx"]),
     perSecond: Math.round(result["2xx"] / (result.duration || DURATION_S)),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -109,20 +137,29 @@ async function measure(
   };
 }
 
-function printTable(rows: Row[]): void {
+function printTable(rows: Row[], loadBefore: string): void {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
   console.log(
     `\nLocal core on loopback — ${os.cpus().length} CPUs (${cpu}), Node ${process.version}`,
   );
+  // The machine may be shared: req/s moves with its load, CPU per request does not.
+  console.log(`Load average before the runs: ${loadBefore}`);
   console.log(`Each run: at most ${DURATION_S} s and ${MAX_REQUESTS} requests.\n`);
-  console.log("| operation | req/s | p50 ms | p99 ms | failed |");
-  console.log("|---|---:|---:|---:|---:|");
+  console.log("| operation | req/s | p50 ms | p99 ms | failed | core CPU µs/req |");
+  console.log("|---|---:|---:|---:|---:|---:|");
   for (const r of rows) {
-    console.log(`| ${r.operation} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.failed} |`);
+    const cost = r.cpuMicros ?? "n/a";
+    console.log(
+      `| ${r.operation} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.failed} | ${cost} |`,
+    );
   }
 }
 
 async function main(): Promise<void> {
+  const loadBefore = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "core-bench-"));
   const core = await startCoreProcess(dataDir);
   try {
@@ -161,37 +198,34 @@ async function main(): Promise<void> {
       },
     ];
     const rows = [
-      await measure("session create", core.url, sessionCreate, 16),
-      await measure(
-        "session refresh",
-        core.url,
-        cycling("/recipe/session/refresh", refreshBodies),
-        16,
-      ),
+      await measure("session create", core, sessionCreate, 16),
+      await measure("session refresh", core, cycling("/recipe/session/refresh", refreshBodies), 16),
       await measure(
         "session verify (checkDatabase)",
-        core.url,
+        core,
         cycling("/recipe/session/verify", verifyBodies),
         16,
       ),
-      await measure("sign-in alone", core.url, cycling("/public/recipe/signin", signInBodies), 4),
+      await measure("sign-in alone", core, cycling("/public/recipe/signin", signInBodies), 4),
     ];
     const [signIns, refreshes] = await Promise.all([
       measure(
         "sign-in, while refreshes run",
-        core.url,
+        core,
         cycling("/public/recipe/signin", signInBodies),
         4,
+        false,
       ),
       measure(
         "refresh, while sign-ins run",
-        core.url,
+        core,
         cycling("/recipe/session/refresh", refreshBodies),
         16,
+        false,
       ),
     ]);
     rows.push(signIns, refreshes);
-    printTable(rows);
+    printTable(rows, loadBefore);
   } finally {
     await core.stop();
     rmSync(dataDir, { recursive: true, force: true });

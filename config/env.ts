@@ -14,14 +14,20 @@ const schema = z
     SUPERTOKENS_API_KEY: z.string().optional(),
     API_DOMAIN: origin.default("http://localhost:3000"),
     WEBSITE_DOMAIN: origin.optional(),
-    ALLOWED_ORIGINS: z.string().optional(),
+    ALLOWED_ORIGINS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((value) => value.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(origin).min(1))
+      .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
   })
   .transform((raw) => {
     const websiteDomain = raw.WEBSITE_DOMAIN ?? raw.API_DOMAIN;
-    const allowedOrigins = raw.ALLOWED_ORIGINS?.split(",")
-      .map((value) => value.trim())
-      .filter((value) => value !== "");
     return {
       // 127.0.0.1, not localhost: Node may resolve localhost to ::1, where the core does not listen.
       supertokensConnectionUri:
@@ -29,17 +35,14 @@ const schema = z
       supertokensApiKey: raw.SUPERTOKENS_API_KEY,
       apiDomain: raw.API_DOMAIN,
       websiteDomain,
-      allowedOrigins: z
-        .array(origin)
-        .min(1)
-        .parse(allowedOrigins ?? [websiteDomain]),
+      allowedOrigins: raw.ALLOWED_ORIGINS ?? [websiteDomain],
       dataDir: raw.DATA_DIR,
     };
   });
 
 export type Env = z.output<typeof schema>;
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable (`SUPERTOKENS_API_KEY=`) means "unset", as in most .env tooling.
   const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = schema.safeParse(defined);

@@ -30,6 +30,26 @@ const authStyle = `
     height: 40px;
   }
   [data-supertokens~=input] { border-radius: 8px; }
+  @media (prefers-color-scheme: dark) {
+    [data-supertokens~=container] {
+      --palette-background: 23, 26, 33;
+      --palette-inputBackground: 31, 35, 44;
+      --palette-inputBorder: 42, 47, 58;
+      --palette-primary: 129, 140, 248;
+      --palette-primaryBorder: 129, 140, 248;
+      --palette-buttonText: 15, 17, 21;
+      --palette-textTitle: 232, 234, 238;
+      --palette-textLabel: 232, 234, 238;
+      --palette-textInput: 232, 234, 238;
+      --palette-textPrimary: 154, 163, 178;
+      --palette-textGray: 154, 163, 178;
+      --palette-textLink: 165, 180, 252;
+      --palette-superTokensBrandingBackground: 31, 35, 44;
+      --palette-superTokensBrandingText: 154, 163, 178;
+      border-color: rgb(42, 47, 58);
+    }
+    [data-supertokens~=divider] { border-bottom-color: rgb(42, 47, 58); }
+  }
 `;
 
 /**

@@ -43,7 +43,11 @@ export class AppRegistry {
     if (!app) {
       app = this.load(appId);
       this.cache.set(appId, app);
-      app.catch(() => this.cache.delete(appId));
+      // Unknown ids are not remembered: random paths must not grow the cache.
+      const forget = () => this.cache.delete(appId);
+      app.then((found) => {
+        if (!found) forget();
+      }, forget);
     }
     return app;
   }

@@ -1,25 +1,50 @@
 import path from "node:path";
+import { z } from "zod";
 import { coreConfigSchema } from "./config";
 import { startCore } from "./server";
 
-// The CLI behind `npm run core`: every setting comes from the environment (see .env.example).
-const env = process.env;
-const inMemory = env.CORE_IN_MEMORY === "true";
-const dataDir = path.resolve(env.CORE_DATA_DIR ?? ".data/core");
-const config = coreConfigSchema.parse(JSON.parse(env.CORE_CONFIG ?? "{}"));
+// The CLI behind `npm run core`: every setting comes from the environment, checked at start.
+const envSchema = z.object({
+  CORE_HOST: z.string().default("127.0.0.1"),
+  CORE_PORT: z.coerce.number().int().min(0).max(65535).default(3567),
+  CORE_DATA_DIR: z.string().default(".data/core"),
+  CORE_IN_MEMORY: z.enum(["true", "false"]).default("false"),
+  SUPERTOKENS_API_KEY: z.string().optional(),
+  CORE_CONFIG: z
+    .string()
+    .default("{}")
+    .transform((json, ctx) => {
+      try {
+        return JSON.parse(json) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "is not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(coreConfigSchema),
+});
 
 async function main(): Promise<void> {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const env = parsed.data;
+  const inMemory = env.CORE_IN_MEMORY === "true";
+  const dataDir = path.resolve(env.CORE_DATA_DIR);
   const core = await startCore({
-    host: env.CORE_HOST ?? "127.0.0.1",
-    port: Number(env.CORE_PORT ?? 3567),
+    host: env.CORE_HOST,
+    port: env.CORE_PORT,
     dataDir,
     inMemory,
     apiKey: env.SUPERTOKENS_API_KEY || undefined,
-    config,
+    config: env.CORE_CONFIG,
   });
 
+  const data = inMemory ? "in memory (lost on exit)" : `in ${dataDir}`;
   console.log(
-    `Local development SuperTokens core listening on ${core.url}, data ${inMemory ? "in memory (lost on exit)" : `in ${dataDir}`}; to use a real core instead, set SUPERTOKENS_CONNECTION_URI (and SUPERTOKENS_API_KEY).`,
+    `Local development SuperTokens core listening on ${core.url}, data ${data}; to use a real core instead, set SUPERTOKENS_CONNECTION_URI (and SUPERTOKENS_API_KEY).`,
   );
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -30,6 +55,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Local core failed to start: ${String(error)}`);
+  const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+  const hint = inUse ? " (another core already running? set CORE_PORT to another port)" : "";
+  console.error(`The local core did not start: ${String(error)}${hint}`);
   process.exit(1);
 });

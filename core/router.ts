@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { App, AppRegistry } from "./apps";
 import type { Store } from "./db/store";
-import { HttpError, type Reply } from "./http";
+import { HttpError } from "./http";
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -24,7 +24,10 @@ export type RouteOptions = {
 export type Route = RouteOptions & {
   method: Method;
   path: string;
-  /** `input` is the parsed JSON body, or the query string as an object for GET. */
+  /**
+   * `input` is the parsed JSON body, or the query string as an object for GET. Resolves to a
+   * `Reply`, or to any other value, which is sent as JSON.
+   */
   handle(ctx: RequestContext, input: unknown): Promise<unknown>;
 };
 
@@ -43,7 +46,7 @@ export function route<S extends z.ZodType>(
     async handle(ctx, input) {
       const parsed = schema.safeParse(input);
       if (!parsed.success) throw new HttpError(400, describe(parsed.error));
-      return (await handler(ctx, parsed.data)) as unknown | Reply;
+      return handler(ctx, parsed.data);
     },
   };
 }

@@ -33,8 +33,6 @@ export async function startCore(options: CoreOptions = {}): Promise<RunningCore>
   );
   const store = createStore(db);
   const apps = new AppRegistry(store, options.config ?? {}, options.apiKey);
-  await apps.init();
-
   const server = createServer((req, res) => {
     handle(req, res, store, apps).catch((error: unknown) => {
       console.error(`[core] 500 ${req.method} ${req.url}: ${String(error)}`);
@@ -42,10 +40,16 @@ export async function startCore(options: CoreOptions = {}): Promise<RunningCore>
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 3567, options.host ?? "127.0.0.1", resolve);
-  });
+  try {
+    await apps.init();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 3567, options.host ?? "127.0.0.1", resolve);
+    });
+  } catch (error) {
+    db.close(); // e.g. the port is taken: leave nothing open behind
+    throw error;
+  }
   const sweep = setInterval(
     () => store.sessions.removeExpired(Date.now()),
     EXPIRED_SESSION_SWEEP_MS,

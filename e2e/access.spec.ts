@@ -40,6 +40,7 @@ test("a paid user sees premium insights", async ({ page, baseURL }) => {
   await page.getByLabel("Title", { exact: true }).fill("Plan");
   await page.getByLabel("Note", { exact: true }).fill("three words here");
   await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByRole("heading", { name: "Plan" })).toBeVisible();
   await expect(page.getByText("Saving…")).toHaveCount(0);
 
   await page.getByRole("link", { name: "Premium" }).click();
@@ -56,7 +57,7 @@ test("two users in two browsers never see each other's notes", async ({ browser,
   await Promise.all([signIn(alicePage, alice), signIn(bobPage, bob)]);
 
   const aliceCreate = alicePage.waitForResponse(
-    (r) => r.url().endsWith("/api/notes") && r.request().method() === "POST",
+    (r) => r.url().endsWith("/api/notes") && r.request().method() === "POST" && r.status() === 201,
   );
   for (const [page, title] of [
     [alicePage, "Alice's secret"],
@@ -74,13 +75,12 @@ test("two users in two browsers never see each other's notes", async ({ browser,
   await expect(aliceNotes.getByRole("heading")).toHaveText(["Alice's secret"]);
   await expect(bobNotes.getByRole("heading")).toHaveText(["Bob's secret"]);
 
-  // Bob's session asking for Alice's note by id gets 404, as if it did not exist. (From the page,
-  // so the SDK refreshes Bob's short-lived token first if it has expired.)
-  const status = await bobPage.evaluate(
-    async (id) => (await fetch(`/api/notes/${id}`)).status,
-    aliceNoteId,
-  );
-  expect(status).toBe(404);
+  // Alice's note by id: 200 for Alice, 404 for Bob, as if it did not exist. (Fetched from the
+  // pages, so the SDK refreshes a short-lived token first if it has expired.)
+  const statusFor = (page: typeof alicePage) =>
+    page.evaluate(async (id) => (await fetch(`/api/notes/${id}`)).status, aliceNoteId);
+  expect(await statusFor(alicePage)).toBe(200);
+  expect(await statusFor(bobPage)).toBe(404);
 
   await aliceContext.close();
   await bobContext.close();

@@ -81,4 +81,38 @@ test("profile: edit your name", async ({ page }) => {
   await expect(page.getByRole("status").getByText("Profile saved")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("profile-name")).toHaveText("Ada Lovelace");
+
+  // The session card uses the other session routes.
+  const result = page.getByRole("status").filter({ hasText: ":" });
+  await page.getByRole("button", { name: "Verify against the database" }).click();
+  await expect(result).toContainText("is still active in the core");
+  await page.getByRole("button", { name: "Get an external token" }).click();
+  await expect(result).toContainText(/eyJ.*expires/);
+  await page.getByRole("button", { name: "Call the hidden route" }).click();
+  await expect(result).toContainText("Visible to you");
+});
+
+test("a long list loads 20 notes at a time", async ({ page }) => {
+  await signUp(page, uniqueEmail("many"));
+  await expect(page.getByText("No notes yet")).toBeVisible();
+  // 21 notes through the API, from the page so the SDK attaches (and refreshes) the session.
+  await page.evaluate(async () => {
+    for (let i = 1; i <= 21; i++) {
+      const response = await fetch("/api/notes", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: `Note ${i}`, body: "bulk" }),
+      });
+      if (response.status !== 201) throw new Error(`note ${i}: ${response.status}`);
+    }
+  });
+
+  await page.reload();
+  const headings = page.getByRole("list", { name: "Notes" }).getByRole("heading");
+  await expect(headings).toHaveCount(20);
+  await expect(headings.first()).toHaveText("Note 21");
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(headings).toHaveCount(21);
+  await expect(headings.last()).toHaveText("Note 1");
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
 });

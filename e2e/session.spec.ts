@@ -113,6 +113,8 @@ test("a session revoked elsewhere ends cleanly at the next action", async ({
   await expect(page).toHaveURL(/\/auth\?.*redirectToPath=%2Fdashboard/);
   await expect(authForm(page).email).toBeVisible();
   expect(creates).toEqual([401]);
+  // Nothing to report: sending the user to sign in is the whole answer to a 401.
+  await expect(toasts(page)).toHaveCount(0);
 
   // Signing in again shows that nothing was saved.
   await signIn(page, email);
@@ -120,4 +122,36 @@ test("a session revoked elsewhere ends cleanly at the next action", async ({
 
   await laptop.close();
   await phone.close();
+});
+
+test("if the server never sees the refreshed token, /refresh-session stops instead of looping", async ({
+  page,
+  baseURL,
+}) => {
+  const email = uniqueEmail("ssr-stuck");
+  await createUser(baseURL!, email);
+  await signIn(page, email);
+
+  // Like an access-token cookie scoped to another domain: the browser holds a good session, but
+  // the server-rendered page's request never carries the token, even after a refresh.
+  await page.route("**/ssr", async (route) => {
+    const headers = await route.request().allHeaders();
+    const cookie = (headers.cookie ?? "")
+      .split("; ")
+      .filter((pair) => !pair.startsWith("sAccessToken="))
+      .join("; ");
+    await route.fulfill({
+      response: await route.fetch({ headers: { ...headers, cookie }, maxRedirects: 0 }),
+    });
+  });
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) documents.push(new URL(request.url()).pathname);
+  });
+
+  await page.goto("/ssr");
+  await expect(
+    page.getByRole("heading", { name: "Your session could not be restored" }),
+  ).toBeVisible();
+  expect(documents).toEqual(["/ssr", "/refresh-session", "/ssr", "/refresh-session"]);
 });

@@ -19,17 +19,18 @@ export function createApiRouter<Req extends NextApiRequest = NextApiRequest>() {
   const router = createRouter<Req, NextApiResponse>().use(noStore, cors);
 
   // next-connect keeps its route table private, so note each method as the route adds it.
-  const allowed: string[] = [];
+  const allowed = new Set<string>();
   for (const shortcut of shortcuts) {
     const add = router[shortcut];
     router[shortcut] = (...args) => {
       const method = shortcut.toUpperCase();
-      allowed.push(...(method === "GET" ? [method, "HEAD"] : [method]));
+      allowed.add(method);
+      if (method === "GET") allowed.add("HEAD"); // next-connect answers HEAD with the GET handler
       return add(...args);
     };
   }
   const handler = router.handler.bind(router);
-  router.handler = () => handler({ onError, onNoMatch: onNoMatch(allowed) });
+  router.handler = () => handler({ onError, onNoMatch: onNoMatch([...allowed]) });
 
   return router;
 }

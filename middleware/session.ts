@@ -16,7 +16,8 @@ export type SessionOptions = Pick<
   /**
    * Answer callers without a session 404, as if the route did not exist (what Clerk's
    * `auth.protect()` does), instead of SuperTokens' 401. A signed-in caller whose access token has
-   * expired still gets the 401 that makes the frontend SDK refresh it.
+   * expired still gets the 401 that makes the frontend SDK refresh it. (A method the route does
+   * not have still gets 405: next-connect answers that before any link runs.)
    */
   hideFromAnonymous?: boolean;
 };

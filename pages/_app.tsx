@@ -1,7 +1,6 @@
 import type { AppProps } from "next/app";
 import Head from "next/head";
-import SuperTokens from "supertokens-auth-react";
-import { SessionAuth } from "supertokens-auth-react/recipe/session";
+import SuperTokens, { SuperTokensWrapper } from "supertokens-auth-react";
 import { SWRConfig } from "swr";
 import { Layout } from "@/components/Layout";
 import { toast, Toaster } from "@/components/Toaster";
@@ -20,11 +19,8 @@ if (typeof window !== "undefined") {
 }
 
 export default function App({ Component, pageProps }: AppProps) {
-  // This is what SuperTokensWrapper renders. Taken from the session recipe so that the session
-  // context and useSessionContext() come from one module on the server: Next externalises the
-  // package root but bundles its subpaths, which would give two contexts and a server error.
   return (
-    <SessionAuth requireAuth={false} doRedirection={false}>
+    <SuperTokensWrapper>
       <SWRConfig value={swrConfig}>
         <Head>
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -34,6 +30,6 @@ export default function App({ Component, pageProps }: AppProps) {
         </Layout>
         <Toaster />
       </SWRConfig>
-    </SessionAuth>
+    </SuperTokensWrapper>
   );
 }

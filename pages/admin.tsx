@@ -56,19 +56,28 @@ function Users() {
             <tr key={user.id}>
               <td>{user.emails.join(", ")}</td>
               <td>
-                <span className={ui.row}>
-                  {user.roles.map((role) => (
-                    <span key={role} className={`${ui.badge} ${ui.badgeAccent}`}>
-                      {role}
-                    </span>
-                  ))}
-                </span>
+                {user.roles.length > 0 ? (
+                  <span className={ui.row}>
+                    {user.roles.map((role) => (
+                      <span key={role} className={`${ui.badge} ${ui.badgeAccent}`}>
+                        {role}
+                      </span>
+                    ))}
+                  </span>
+                ) : (
+                  <span className={ui.muted}>none</span>
+                )}
               </td>
               <td className={ui.muted}>{new Date(user.timeJoined).toLocaleDateString()}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {data.nextCursor ? (
+        <p className={`${ui.muted} ${styles.footnote}`}>
+          The {data.users.length} newest users are shown.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { GetServerSideProps } from "next";
 import { getSSRSession } from "supertokens-node/nextjs";
 import { PageHeader } from "@/components/PageHeader";
+import { appInfo } from "@/config/appInfo";
 import { ensureSuperTokensInit } from "@/config/backendConfig";
 import { useClearRefreshMark } from "@/lib/hooks/useRefreshLoopGuard";
 import ui from "@/styles/ui.module.css";
@@ -36,7 +37,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     const signedIn = hasToken || req.cookies.sFrontToken !== undefined;
     const destination = signedIn
       ? `/refresh-session?redirectToPath=${back}`
-      : `/auth?redirectToPath=${back}`;
+      : `${appInfo.websiteBasePath}?redirectToPath=${back}`;
     return { redirect: { destination, permanent: false } };
   }
 
@@ -91,9 +92,7 @@ export default function ServerRenderedPage({
           </dd>
           <dt>Rendered at</dt>
           <dd>
-            <time dateTime={renderedAt} data-testid="ssr-rendered-at">
-              {renderedAt.slice(11, 19)} UTC
-            </time>
+            <time dateTime={renderedAt}>{renderedAt.slice(11, 19)} UTC</time>
           </dd>
         </dl>
         <p className={ui.muted} style={{ marginTop: 16 }}>

@@ -7,9 +7,21 @@ import { LOCAL_CORE_HEADER } from "../core/http";
  */
 const nextBin = require.resolve("next/dist/bin/next");
 const corePort = Number(process.env.CORE_PORT ?? 3567);
+// 127.0.0.1, not localhost: Node may resolve localhost to ::1, where the core does not listen.
 const coreUrl = `http://127.0.0.1:${corePort}`;
 
 type CoreState = "ours" | "foreign" | "down";
+
+// Module-level so that a Ctrl-C during start-up still stops whatever was already started.
+let core: ChildProcess | undefined;
+let next: ChildProcess | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (next) return void next.kill(signal); // next's exit handler below stops the core
+    core?.kill("SIGTERM");
+    process.exit(130);
+  });
+}
 
 async function probe(): Promise<CoreState> {
   try {
@@ -20,42 +32,43 @@ async function probe(): Promise<CoreState> {
   }
 }
 
-async function startLocalCore(): Promise<ChildProcess | undefined> {
+async function startLocalCore(): Promise<void> {
   const state = await probe();
   if (state === "ours") {
     console.log(`Reusing the local core already running on ${coreUrl}`);
-    return undefined;
+    return;
   }
   if (state === "foreign") {
     throw new Error(
       `Something else answers on ${coreUrl}. Set CORE_PORT to a free port, or point SUPERTOKENS_CONNECTION_URI at that core.`,
     );
   }
-  const core = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], { stdio: "inherit" });
+  const child = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], { stdio: "inherit" });
+  core = child;
   const deadline = Date.now() + 20_000;
   while ((await probe()) !== "ours") {
-    if (core.exitCode !== null) throw new Error("The local core exited during start-up");
+    if (child.exitCode !== null) throw new Error("The local core exited during start-up");
     if (Date.now() > deadline) throw new Error(`The local core did not answer on ${coreUrl}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return core;
 }
 
 async function main(): Promise<void> {
   const env = { ...process.env };
-  let core: ChildProcess | undefined;
   if (!env.SUPERTOKENS_CONNECTION_URI) {
-    core = await startLocalCore();
+    await startLocalCore();
     env.SUPERTOKENS_CONNECTION_URI = coreUrl;
   }
-  const next = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], {
     stdio: "inherit",
     env,
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => next.kill(signal));
-  }
-  next.on("exit", (code, signal) => {
+  next = child;
+  // On Ctrl-C the whole process group (core included) gets SIGINT: only a crash is news.
+  core?.once("exit", (code) => {
+    if (code !== 0 && child.exitCode === null) console.error(`The local core stopped (${code}).`);
+  });
+  child.on("exit", (code, signal) => {
     const exitCode = code ?? (signal ? 1 : 0);
     if (!core || core.exitCode !== null) process.exit(exitCode);
     core.once("exit", () => process.exit(exitCode));
@@ -65,5 +78,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  core?.kill("SIGTERM");
   process.exit(1);
 });

@@ -82,6 +82,7 @@ export function NoteForm({
         />
       </div>
       <div className={ui.row}>
+        {/* A form that clears on submit (the note shows at once) stays usable while saving. */}
         <button
           type="submit"
           className={`${ui.button} ${ui.primary}`}

@@ -115,7 +115,8 @@ export function userQueries(db: Db) {
         params.push(query.after.timeJoined, query.after.timeJoined, query.after.userId);
       }
       if (query.emailPrefixes?.length) {
-        const tests = query.emailPrefixes.map(() => "(u.email LIKE ? OR u.email LIKE ?)");
+        const like = "LIKE ? ESCAPE '\\'";
+        const tests = query.emailPrefixes.map(() => `(u.email ${like} OR u.email ${like})`);
         where.push(`(${tests.join(" OR ")})`);
         for (const prefix of query.emailPrefixes) {
           const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -128,7 +129,7 @@ export function userQueries(db: Db) {
         .prepare<(string | number)[], UserRow>(
           `SELECT ${COLUMNS} FROM user_tenants t
            JOIN ep_users u ON u.app_id = t.app_id AND u.user_id = t.user_id
-           WHERE ${where.join(" AND ").replaceAll("LIKE ?", "LIKE ? ESCAPE '\\'")}
+           WHERE ${where.join(" AND ")}
            ORDER BY u.time_joined ${query.order}, u.user_id ${query.order} LIMIT ?`,
         )
         .all(...params);

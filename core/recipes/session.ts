@@ -156,17 +156,8 @@ export const sessionRoutes: Route[] = [
       if (fields.parentRefreshTokenHash1 !== null) {
         // First use of a token minted by refresh: it proves the client holds the new refresh
         // token, so the session moves on to it and the parent becomes a theft signal.
-        const promotedHash2 = sha256(fields.refreshTokenHash1);
-        const isPromotion = sha256(fields.parentRefreshTokenHash1) === row.refresh_token_hash_2;
-        if (isPromotion) {
-          ctx.store.sessions.promote(
-            ctx.app.id,
-            row.session_handle,
-            row.refresh_token_hash_2,
-            promotedHash2,
-            Date.now() + ctx.app.config.refreshTokenValidityMs,
-          );
-        } else if (promotedHash2 !== row.refresh_token_hash_2) {
+        const { parentRefreshTokenHash1, refreshTokenHash1 } = fields;
+        if (!acceptRefreshToken(ctx, row, parentRefreshTokenHash1, refreshTokenHash1)) {
           return unauthorised("Using access token whose refresh token is no longer valid");
         }
         const promoted = { ...fields, parentRefreshTokenHash1: null };

@@ -77,3 +77,26 @@ describe("JWT and signing keys", () => {
     assert.equal((await kids()).includes(firstKid), false, "the retired key is dropped");
   });
 });
+
+describe("sessions on the static key", () => {
+  test("useDynamicSigningKey: false signs with the s- key, on create and refresh", async () => {
+    const body = { userId: "u", userDataInJWT: {}, userDataInDatabase: {}, enableAntiCsrf: false };
+    const created = (
+      await coreCall(`${connectionURI}/public/recipe/session`, {
+        body: { ...body, useDynamicSigningKey: false },
+      })
+    ).json() as { accessToken: { token: string }; refreshToken: { token: string } };
+    assert.match(String(decodeJwt(created.accessToken.token).header.kid), /^s-/);
+    const refreshed = (
+      await coreCall(`${connectionURI}/recipe/session/refresh`, {
+        body: {
+          refreshToken: created.refreshToken.token,
+          enableAntiCsrf: false,
+          useDynamicSigningKey: false,
+        },
+      })
+    ).json() as { accessToken: { token: string } };
+    assert.match(String(decodeJwt(refreshed.accessToken.token).header.kid), /^s-/);
+    assert.ok((await kids()).includes(String(decodeJwt(refreshed.accessToken.token).header.kid)));
+  });
+});

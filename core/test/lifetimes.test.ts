@@ -4,12 +4,8 @@ import { after, before, describe, test } from "node:test";
 import type { RunningCore } from "../server";
 import { coreCall, createApp, PASSWORD, startTestCore } from "./helpers";
 
-// Short lifetimes, in the real core's units: seconds, minutes (0.02 = 1.2 s) and milliseconds.
-const CONFIG = {
-  access_token_validity: 1,
-  refresh_token_validity: 0.02,
-  password_reset_token_lifetime: 500,
-};
+// Short lifetimes, in the real core's units: seconds and milliseconds (and minutes, below).
+const CONFIG = { access_token_validity: 2, password_reset_token_lifetime: 500 };
 
 let core: RunningCore;
 let app: string;
@@ -26,9 +22,9 @@ type Created = {
   refreshToken: { token: string; expiry: number; createdTime: number };
 };
 const status = (res: { json(): unknown }) => (res.json() as { status: string }).status;
-const createSession = async () =>
+const createSession = async (appUrl = app) =>
   (
-    await coreCall(`${app}/public/recipe/session`, {
+    await coreCall(`${appUrl}/public/recipe/session`, {
       body: { userId: "u", userDataInJWT: { v: 1 }, userDataInDatabase: {}, enableAntiCsrf: false },
     })
   ).json() as Created;
@@ -36,17 +32,18 @@ const verify = (accessToken: string) =>
   coreCall(`${app}/recipe/session/verify`, {
     body: { accessToken, doAntiCsrfCheck: false, enableAntiCsrf: false, checkDatabase: false },
   });
-const refresh = (refreshToken: string) =>
-  coreCall(`${app}/recipe/session/refresh`, {
+const refresh = (appUrl: string, refreshToken: string) =>
+  coreCall(`${appUrl}/recipe/session/refresh`, {
     body: { refreshToken, enableAntiCsrf: false, useDynamicSigningKey: true },
   });
 
 describe("configured lifetimes", () => {
   test("an expired access token asks for a refresh; regenerate keeps it expired", async () => {
     const created = await createSession();
-    assert.equal(created.accessToken.expiry - created.accessToken.createdTime, 1000);
+    // exp and iat are whole seconds, so a 2 s token lives between 1 and 2 s.
+    assert.equal(created.accessToken.expiry - created.accessToken.createdTime, 2000);
     assert.equal(status(await verify(created.accessToken.token)), "OK");
-    await sleep(1100);
+    await sleep(created.accessToken.expiry - Date.now() + 50);
     assert.equal(status(await verify(created.accessToken.token)), "TRY_REFRESH_TOKEN");
     const regenerated = await coreCall(`${app}/recipe/session/regenerate`, {
       body: { accessToken: created.accessToken.token, userDataInJWT: { v: 2 } },
@@ -57,10 +54,11 @@ describe("configured lifetimes", () => {
   });
 
   test("a session ends when its refresh token expires", async () => {
-    const created = await createSession();
+    const shortSessions = await createApp(core, { refresh_token_validity: 0.02 }); // 1.2 s
+    const created = await createSession(shortSessions);
     assert.equal(created.refreshToken.expiry - created.refreshToken.createdTime, 1200);
     await sleep(1300);
-    const res = await refresh(created.refreshToken.token);
+    const res = await refresh(shortSessions, created.refreshToken.token);
     assert.deepEqual(res.json(), {
       status: "UNAUTHORISED",
       message: "Session missing in db or has expired",

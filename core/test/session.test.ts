@@ -3,13 +3,15 @@ import { after, before, describe, test } from "node:test";
 import supertokens from "supertokens-node";
 import Session, { type SessionContainer } from "supertokens-node/recipe/session";
 import type { RunningCore } from "../server";
-import { createApp, decodeJwt, initSdk, startTestCore } from "./helpers";
+import { coreCall, createApp, decodeJwt, initSdk, startTestCore } from "./helpers";
 
 let core: RunningCore;
+let connectionURI: string;
 
 before(async () => {
   core = await startTestCore();
-  initSdk(await createApp(core), { antiCsrf: "VIA_TOKEN" });
+  connectionURI = await createApp(core);
+  initSdk(connectionURI, { antiCsrf: "VIA_TOKEN" });
 });
 after(() => core.close());
 
@@ -174,5 +176,20 @@ describe("sessions through the SDK", () => {
     const revoked = await Session.revokeAllSessionsForUser(user);
     assert.equal(revoked.length, 2);
     assert.deepEqual(await Session.getAllSessionHandlesForUser(user), []);
+  });
+
+  test("a payload stored with PUT /recipe/jwt/data reaches the client at a checkDatabase verify", async () => {
+    const session = await create({ plan: "free" });
+    const { accessToken, antiCsrfToken } = tokens(session);
+    const put = await coreCall(`${connectionURI}/recipe/jwt/data`, {
+      method: "PUT",
+      body: { sessionHandle: session.getHandle(), userDataInJWT: { plan: "paid" } },
+    });
+    assert.deepEqual(put.json(), { status: "OK" });
+    const local = await verify(accessToken, antiCsrfToken);
+    assert.equal(local.getAccessTokenPayload().plan, "free");
+    const checked = await verify(accessToken, antiCsrfToken, true);
+    assert.equal(tokens(checked).accessAndFrontTokenUpdated, true);
+    assert.equal(checked.getAccessTokenPayload().plan, "paid");
   });
 });

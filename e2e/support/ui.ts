@@ -1,5 +1,8 @@
 import type { Page } from "@playwright/test";
 
-/** The app's toasts (Next's own route announcer also has role="alert", so not by role). */
+/**
+ * The app's toasts. Not by role: each toast is role="alert" or "status", and Next's own route
+ * announcer is an "alert" too.
+ */
 export const toasts = (page: Page) =>
-  page.getByRole("region", { name: "Notifications" }).getByRole("listitem");
+  page.getByRole("region", { name: "Notifications" }).locator("li");

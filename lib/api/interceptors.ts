@@ -1,4 +1,5 @@
 import { redirectToAuth } from "supertokens-auth-react";
+import { appInfo } from "@/config/appInfo";
 import type { ErrorInterceptor } from "./client";
 
 /**
@@ -8,7 +9,7 @@ import type { ErrorInterceptor } from "./client";
 export const redirectToSignInOnUnauthorised: ErrorInterceptor = (error) => {
   // SessionAuth may have redirected already (it hears the SDK's UNAUTHORISED event); a second
   // redirect from /auth would make /auth its own return path.
-  if (error.status !== 401 || window.location.pathname.startsWith("/auth")) return;
+  if (error.status !== 401 || window.location.pathname.startsWith(appInfo.websiteBasePath)) return;
   void redirectToAuth({ redirectBack: true });
 };
 

@@ -20,7 +20,9 @@ export async function call(url: string, init: RequestInit = {}): Promise<Reply> 
   const response = await fetch(url, { redirect: "manual", ...init });
   const text = await response.text();
   let body: unknown = text;
-  if (response.headers.get("content-type")?.includes("application/json")) body = JSON.parse(text);
+  if (text && response.headers.get("content-type")?.includes("application/json")) {
+    body = JSON.parse(text);
+  }
   return { status: response.status, headers: response.headers, body, text };
 }
 

@@ -164,6 +164,13 @@ describe("forged access tokens get 401", () => {
     const reply = await get("/api/user", bearer("not.a.jwt"));
     assert.equal(reply.status, 401);
   });
+
+  test("even on /api/hidden, where only callers with no token at all get 404", async () => {
+    const [h, , s] = user.accessToken.split(".");
+    const forged = `${h}.${encode({ ...decodeJwt(user.accessToken), sub: "someone-else" })}.${s}`;
+    const reply = await get("/api/hidden", bearer(forged));
+    assert.equal(reply.status, 401);
+  });
 });
 
 describe("a session revoked elsewhere", () => {
@@ -179,5 +186,35 @@ describe("a session revoked elsewhere", () => {
     // Verified locally, the access token stays valid until it expires: the documented trade-off.
     const local = await get("/api/user", bearer(victim.accessToken));
     assert.equal(local.status, 200);
+  });
+});
+
+describe("cookie-based sessions (what the browser uses)", () => {
+  test("sign-up (st-auth-mode: cookie) sets HttpOnly cookies the chain accepts, for reads and writes", async () => {
+    const signUpReply = await call(`${stack.appUrl}/api/auth/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "st-auth-mode": "cookie" },
+      body: JSON.stringify({
+        formFields: [
+          { id: "email", value: `cookie-${Date.now()}@example.com` },
+          { id: "password", value: "Passw0rd!test" },
+        ],
+      }),
+    });
+    assert.equal(signUpReply.status, 200);
+    const cookies = signUpReply.headers.getSetCookie();
+    const access = cookies.find((cookie) => cookie.startsWith("sAccessToken="));
+    assert.ok(access, "no access-token cookie");
+    assert.match(access, /HttpOnly/i);
+    const cookie = cookies.map((line) => line.split(";")[0]).join("; ");
+
+    const user = await call(`${stack.appUrl}/api/user`, { headers: { cookie } });
+    assert.equal(user.status, 200);
+    const created = await call(`${stack.appUrl}/api/notes`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ title: "From a cookie session", body: "It works" }),
+    });
+    assert.equal(created.status, 201);
   });
 });

@@ -1,0 +1,43 @@
+/** The typed environment (config/env.ts): defaults, derived values, and failing fast by name. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseEnv } from "../../config/env";
+
+test("defaults: the local core on 127.0.0.1 (not localhost, which may be ::1), one origin", () => {
+  assert.deepEqual(parseEnv({}), {
+    supertokensConnectionUri: "http://127.0.0.1:3567",
+    supertokensApiKey: undefined,
+    apiDomain: "http://localhost:3000",
+    websiteDomain: "http://localhost:3000",
+    allowedOrigins: ["http://localhost:3000"],
+    dataDir: ".data",
+  });
+  assert.equal(parseEnv({ CORE_PORT: "4567" }).supertokensConnectionUri, "http://127.0.0.1:4567");
+});
+
+test("WEBSITE_DOMAIN and ALLOWED_ORIGINS follow API_DOMAIN unless set; origins are normalised", () => {
+  const env = parseEnv({
+    API_DOMAIN: "https://api.example.com/",
+    WEBSITE_DOMAIN: "https://www.example.com/some/path",
+    ALLOWED_ORIGINS: " https://www.example.com/ , http://localhost:5173,",
+  });
+  assert.equal(env.apiDomain, "https://api.example.com");
+  assert.equal(env.websiteDomain, "https://www.example.com");
+  assert.deepEqual(env.allowedOrigins, ["https://www.example.com", "http://localhost:5173"]);
+});
+
+test("an empty variable counts as unset", () => {
+  const env = parseEnv({ SUPERTOKENS_API_KEY: "", WEBSITE_DOMAIN: "", DATA_DIR: "" });
+  assert.equal(env.supertokensApiKey, undefined);
+  assert.equal(env.websiteDomain, "http://localhost:3000");
+  assert.equal(env.dataDir, ".data");
+});
+
+test("a wrong value fails at start, naming the variable", () => {
+  assert.throws(() => parseEnv({ API_DOMAIN: "not a url" }), /API_DOMAIN/);
+  assert.throws(() => parseEnv({ CORE_PORT: "99999" }), /CORE_PORT/);
+  assert.throws(
+    () => parseEnv({ ALLOWED_ORIGINS: "https://ok.example, nope" }),
+    /ALLOWED_ORIGINS\.1: Invalid URL/,
+  );
+});
