@@ -44,7 +44,7 @@ export const connections = 10;
 export function fire(target: Target, seconds: number, maxRequests: number): Promise<Round> {
   const latenciesMs: number[] = [];
   const unexpected: Record<string, number> = {};
-  // autocannon notices the end only at its next one-second tick: time the answers ourselves.
+  // autocannon notices the end only at its next sample tick: time the answers ourselves.
   const started = performance.now();
   let lastAnswer = started;
   return new Promise((resolve, reject) => {
@@ -58,6 +58,8 @@ export function fire(target: Target, seconds: number, maxRequests: number): Prom
         duration: seconds,
         maxOverallRequests: maxRequests,
         timeout: 10,
+        // autocannon checks whether a run is over at each sample tick (1 s by default).
+        sampleInt: 100,
       },
       (error: unknown, result) => {
         if (error) return reject(error);

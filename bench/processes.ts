@@ -1,9 +1,8 @@
 /**
- * The processes around a benchmark: commands run to completion (the build, the core's own bench),
- * the bare-server ceiling, and a server's resident memory as the kernel reports it.
+ * The processes around a benchmark: commands run to completion (the build, the core's own bench)
+ * and the bare-server ceiling.
  */
 import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { freePort } from "../scripts/stack";
@@ -61,12 +60,4 @@ export async function startCeiling(): Promise<{ url: string; stop(): Promise<voi
       await exited;
     },
   };
-}
-
-/** Resident set size of a process in MiB (Linux: /proc/<pid>/status). */
-export async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, "utf8");
-  const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
-  if (kib === undefined) throw new Error(`no VmRSS in /proc/${pid}/status`);
-  return Number(kib) / 1024;
 }

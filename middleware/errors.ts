@@ -16,6 +16,7 @@ export function sendError(
 
 const handleSuperTokensError = errorHandler();
 
+// #region on-error
 /** next-connect's `onError`: every error thrown by a link or a handler ends here. */
 export async function onError(error: unknown, req: NextApiRequest, res: NextApiResponse) {
   if (res.headersSent) {
@@ -40,6 +41,7 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
   console.error(error); // the client gets no stack and no message it could learn from
   sendError(res, 500, "internal_error", "Something went wrong");
 }
+// #endregion on-error
 
 /**
  * next-connect's `onNoMatch`, given the methods the route answers. It also receives every OPTIONS

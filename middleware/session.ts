@@ -22,6 +22,7 @@ export type SessionOptions = Pick<
   hideFromAnonymous?: boolean;
 };
 
+// #region require-session
 /**
  * The session link: SuperTokens' `verifySession`, typed for next-connect. It sets `req.session`
  * and calls the next link, or answers 401/403 itself (expired, invalid or revoked session, failed
@@ -48,3 +49,4 @@ export function requireSession(options: SessionOptions = {}) {
     return next();
   };
 }
+// #endregion require-session

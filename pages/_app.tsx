@@ -10,6 +10,7 @@ import { redirectToSignInOnUnauthorised, toastOnError } from "@/lib/api/intercep
 import { swrConfig } from "@/lib/hooks/swrConfig";
 import "@/styles/globals.css";
 
+// #region init
 // Once per browser tab, before anything renders: the SDK patches fetch here, and the API client
 // learns what to do with errors that pages do not handle themselves.
 if (typeof window !== "undefined") {
@@ -17,6 +18,7 @@ if (typeof window !== "undefined") {
   api.onError(redirectToSignInOnUnauthorised);
   api.onError(toastOnError(toast));
 }
+// #endregion init
 
 export default function App({ Component, pageProps }: AppProps) {
   return (

@@ -14,6 +14,7 @@ function safePath(value: unknown): string {
     : "/";
 }
 
+// #region refresh
 /**
  * Refreshes the session, then goes back to `path` with a full load so that getServerSideProps
  * sees the new access token. Resolves to "stuck" instead of looping when refreshing did not help.
@@ -29,6 +30,7 @@ async function refreshAndReturn(path: string): Promise<"stuck" | "leaving"> {
   }
   return "leaving";
 }
+// #endregion refresh
 
 /** Server-rendered pages send an expired session here: the browser holds the refresh token. */
 export default function RefreshSessionPage() {

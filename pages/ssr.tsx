@@ -14,6 +14,7 @@ type Props = {
   renderedAt: string;
 };
 
+// #region get-server-side-props
 /**
  * Rendered on the server for signed-in users only, following SuperTokens' SSR guidance:
  * `getSSRSession` verifies the access token cookie (a JWT, checked against the core's keys) and
@@ -54,6 +55,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     },
   };
 };
+// #endregion get-server-side-props
 
 export default function ServerRenderedPage({
   userId,

@@ -101,7 +101,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return { appUrl, coreUrl, dataDir, appPid: children[1]!.pid, stop };
 }
 
-type Child = { name: string; pid: number; output: () => string; exited: () => boolean; stop(): Promise<void> };
+type Child = {
+  name: string;
+  pid: number;
+  output: () => string;
+  exited: () => boolean;
+  stop(): Promise<void>;
+};
 
 function startChild(
   name: string,
@@ -156,7 +162,9 @@ async function waitUntilAnswering(url: string, child: Child): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  throw new Error(`${child.name} did not answer ${url} within ${startTimeoutMs} ms:\n${child.output()}`);
+  throw new Error(
+    `${child.name} did not answer ${url} within ${startTimeoutMs} ms:\n${child.output()}`,
+  );
 }
 
 const cliEnv = z.object({

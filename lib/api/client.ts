@@ -24,6 +24,7 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export function createApiClient({ baseUrl }: { baseUrl: string }) {
   const interceptors = new Set<ErrorInterceptor>();
 
+  // #region request
   async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const { method = "GET", body, signal, handledStatuses = [] } = options;
     const fail = (error: ApiError): never => {
@@ -54,6 +55,7 @@ export function createApiClient({ baseUrl }: { baseUrl: string }) {
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
+  // #endregion request
 
   return {
     request,

@@ -4,10 +4,12 @@
  */
 import UserRoles from "supertokens-node/recipe/userroles";
 
+// #region roles
 export const rolePermissions = {
   admin: ["users:read"],
   paid: ["premium:read"],
 } as const satisfies Record<string, readonly string[]>;
+// #endregion roles
 
 export type Role = keyof typeof rolePermissions;
 

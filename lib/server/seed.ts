@@ -15,6 +15,7 @@ export const demoUsers: { email: string; role?: Role }[] = [
   { email: "free@example.com" },
 ];
 
+// #region ensure-user
 /**
  * Makes sure the user exists with this password and, if given, this role. Idempotent: an existing
  * user keeps its id and gets the password back.
@@ -39,6 +40,7 @@ export async function ensureUser(email: string, password: string, role?: Role): 
   }
   return userId;
 }
+// #endregion ensure-user
 
 export async function seedDemoUsers(): Promise<{ email: string; role?: Role; userId: string }[]> {
   await ensureRoles();
