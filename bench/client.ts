@@ -38,7 +38,9 @@ export async function countNotes(appUrl: string, token: string, atMost: number):
     url.searchParams.set("limit", String(pageSize));
     if (cursor) url.searchParams.set("cursor", cursor);
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+    if (!response.ok) {
+      throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+    }
     const body = notesPage.parse(await response.json());
     count += body.notes.length;
     cursor = body.nextCursor;

@@ -4,9 +4,12 @@
  * sub-millisecond routes), so rounds of the same target merge into exact percentiles.
  */
 import autocannon from "autocannon";
+import { cpuSeconds } from "./procfs";
 
 export type Target = {
   url: string;
+  /** The process that answers, whose CPU time the run reads. */
+  pid: number;
   method?: "GET" | "POST" | "OPTIONS";
   headers?: Record<string, string>;
   body?: string;
@@ -22,6 +25,8 @@ export type Round = {
   /** Connection errors and timeouts. */
   errors: number;
   latenciesMs: number[];
+  /** CPU time the answering process used during the run. */
+  cpuSeconds: number;
 };
 
 export type Figures = {
@@ -35,13 +40,25 @@ export type Figures = {
   unexpected: Record<string, number>;
   errors: number;
   seconds: number;
+  /** CPU time of the answering process per expected answer, in µs: what one request costs it. */
+  cpuMicros: number;
 };
 
 /** Enough in flight to keep one server core busy without queueing much on loopback. */
 export const connections = 10;
 
 /** One run, bounded both in time and in count (whichever comes first ends it). */
-export function fire(target: Target, seconds: number, maxRequests: number): Promise<Round> {
+export async function fire(target: Target, seconds: number, maxRequests: number): Promise<Round> {
+  const cpuBefore = await cpuSeconds(target.pid);
+  const round = await run(target, seconds, maxRequests);
+  return { ...round, cpuSeconds: (await cpuSeconds(target.pid)) - cpuBefore };
+}
+
+function run(
+  target: Target,
+  seconds: number,
+  maxRequests: number,
+): Promise<Omit<Round, "cpuSeconds">> {
   const latenciesMs: number[] = [];
   const unexpected: Record<string, number> = {};
   // autocannon notices the end only at its next sample tick: time the answers ourselves.
@@ -84,19 +101,21 @@ export function summarise(rounds: Round[]): Figures {
   const latencies = rounds.flatMap((round) => round.latenciesMs).sort((a, b) => a - b);
   const sum = (pick: (round: Round) => number) => rounds.reduce((total, r) => total + pick(r), 0);
   const seconds = sum((r) => r.seconds);
+  const expected = sum((r) => r.expected);
   const unexpected: Record<string, number> = {};
   for (const [status, count] of rounds.flatMap((r) => Object.entries(r.unexpected))) {
     unexpected[status] = (unexpected[status] ?? 0) + count;
   }
   return {
-    perSecond: round(seconds > 0 ? sum((r) => r.expected) / seconds : 0, 1),
+    perSecond: round(seconds > 0 ? expected / seconds : 0, 1),
     perSecondByRound: rounds.map((r) => round(r.seconds > 0 ? r.expected / r.seconds : 0, 0)),
     p50Ms: round(percentile(latencies, 0.5), 3),
     p99Ms: round(percentile(latencies, 0.99), 3),
-    expected: sum((r) => r.expected),
+    expected,
     unexpected,
     errors: sum((r) => r.errors),
     seconds: round(seconds, 2),
+    cpuMicros: round((sum((r) => r.cpuSeconds) / Math.max(1, expected)) * 1e6, 0),
   };
 }
 

@@ -41,7 +41,7 @@ export function runCommand(
 }
 
 /** Starts bench/ceiling.ts in its own process, as `next start` runs in its own. */
-export async function startCeiling(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startCeiling(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "bench/ceiling.ts"], {
     cwd: root,
@@ -55,6 +55,7 @@ export async function startCeiling(): Promise<{ url: string; stop(): Promise<voi
   ]);
   return {
     url: `http://127.0.0.1:${port}/`,
+    pid: child.pid ?? -1,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

@@ -47,11 +47,11 @@ async function main(): Promise<void> {
     `Local development SuperTokens core listening on ${core.url}, data ${data}; to use a real core instead, set SUPERTOKENS_CONNECTION_URI (and SUPERTOKENS_API_KEY).`,
   );
 
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      void core.close().then(() => process.exit(0));
-    });
-  }
+  const stop = () => void core.close().then(() => process.exit(0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stop);
+  // Started by a parent with an IPC channel (npm run dev, the test stack): when that parent dies,
+  // however it dies, the channel closes and the core stops with it instead of holding its port.
+  if (process.send) process.once("disconnect", stop);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,8 @@ import type { SessionRequest } from "./session";
 
 /**
  * Guards that follow `requireSession()`. They check the role and permission claims SuperTokens put
- * in the access token (refetched from the core when older than the validator's max age); a failure
+ * in the access token at sign-in (a role granted later shows at the next sign-in, or after
+ * `session.fetchAndSetClaim(UserRoles.UserRoleClaim)`); a failure
  * throws the SDK's claim error, which middleware/errors.ts hands back to the SDK for its 403
  * `{ message: "invalid claim", claimValidationErrors }`.
  */

@@ -1,10 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { loadEnvConfig } from "@next/env";
 import { LOCAL_CORE_HEADER } from "../core/http";
 
 /**
  * `npm run dev`: `next dev`, plus the local core when no SUPERTOKENS_CONNECTION_URI is set.
  * Extra arguments go to `next dev` (`npm run dev -- --port 4000`).
  */
+// The same .env files next dev reads, so that SUPERTOKENS_CONNECTION_URI or CORE_PORT set there is
+// seen before deciding whether to start the local core.
+loadEnvConfig(process.cwd(), true);
+
 const nextBin = require.resolve("next/dist/bin/next");
 const corePort = Number(process.env.CORE_PORT ?? 3567);
 // 127.0.0.1, not localhost: Node may resolve localhost to ::1, where the core does not listen.
@@ -43,7 +48,10 @@ async function startLocalCore(): Promise<void> {
       `Something else answers on ${coreUrl}. Set CORE_PORT to a free port, or point SUPERTOKENS_CONNECTION_URI at that core.`,
     );
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], { stdio: "inherit" });
+  const child = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], {
+    // The IPC channel lets the core notice when this process dies and stop with it.
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+  });
   core = child;
   const deadline = Date.now() + 20_000;
   while ((await probe()) !== "ours") {

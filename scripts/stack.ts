@@ -115,10 +115,12 @@ function startChild(
   options: StackOptions,
   env: Record<string, string>,
 ): Child {
+  const io = options.inheritOutput ? "inherit" : "pipe";
   const proc: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: options.inheritOutput ? "inherit" : "pipe",
+    // The IPC channel lets the core notice when this process dies and stop with it.
+    stdio: [io, io, io, ...(name === "core" ? ["ipc" as const] : [])],
   });
   // Kept so that a failed start can say why; capped so a long-running stack does not grow.
   let output = "";

@@ -12,10 +12,11 @@ export function ProfileForm({
   onSave: (profile: Profile) => Promise<void>;
 }) {
   const id = useId();
-  const [firstName, setFirstName] = useState(profile.firstName);
-  const [lastName, setLastName] = useState(profile.lastName);
+  const [firstName, setFirstName] = useState(profile.firstName ?? "");
+  const [lastName, setLastName] = useState(profile.lastName ?? "");
   const [saving, setSaving] = useState(false);
-  const unchanged = firstName === profile.firstName && lastName === profile.lastName;
+  const unchanged =
+    firstName === (profile.firstName ?? "") && lastName === (profile.lastName ?? "");
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

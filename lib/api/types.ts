@@ -12,7 +12,8 @@ export type NoteInput = { title: string; body: string };
 
 export type NotesPage = { notes: Note[]; nextCursor: string | null };
 
-export type Profile = { firstName: string; lastName: string };
+/** A name not set yet is `null` (as `GET /api/me` sends it). */
+export type Profile = { firstName: string | null; lastName: string | null };
 
 export type Me = {
   id: string;
