@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, "..");
 
 export type CommandResult = { exitCode: number; output: string; seconds: number };
 
-/** Runs a command from the project root, echoing its output and keeping it; killed after `limitSeconds`. */
+/** Runs a command from the project root, echoing and keeping its output; bounded in time. */
 export function runCommand(
   command: string,
   args: string[],

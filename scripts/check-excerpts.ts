@@ -10,10 +10,11 @@
  *   // #endregion chain
  * Region marker lines never appear in excerpts, so regions may nest or overlap.
  *
- * CLI: `tsx scripts/check-excerpts.ts` prints a diff per drifted excerpt and exits 1 on any problem.
+ * CLI: `tsx scripts/check-excerpts.ts` prints a diff per drifted excerpt and exits 1 on any problem;
+ * with `--write` (`npm run docs:sync`) it first copies each region's current text into its excerpts.
  */
 import { createTwoFilesPatch } from "diff";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export type Excerpt = {
@@ -180,6 +181,40 @@ function checkExcerpt(root: string, excerpt: Excerpt): Problem | null {
 }
 
 /**
+ * Rewrites every drifted excerpt with the current text of its region, and returns how many it
+ * rewrote. A missing file or region is left for `checkExcerpts` to report: only a person can say
+ * what the doc should quote instead.
+ */
+export function refreshExcerpts(root: string, docs: string[] = findDocs(root)): number {
+  let refreshed = 0;
+  for (const doc of docs) {
+    const docPath = path.join(root, doc);
+    const lines = readFileSync(docPath, "utf8").split("\n");
+    let changed = false;
+    // From the last excerpt up, so that the line numbers of the earlier ones stay right.
+    for (const excerpt of parseExcerpts(doc, lines.join("\n")).excerpts.reverse()) {
+      const source = path.resolve(root, excerpt.file);
+      if (!existsSync(source)) continue;
+      const found = readRegion(readFileSync(source, "utf8"), excerpt.region);
+      if ("error" in found || found.code === excerpt.code) continue;
+      const open = lines[excerpt.block - 1] ?? "";
+      const indent = /^\s*/.exec(open)?.[0] ?? "";
+      const fence = fenceOpen.exec(open)?.[1] ?? "```";
+      const close = lines.findIndex((line, j) => j >= excerpt.block && closesFence(line, fence));
+      const code = found.code
+        .trimEnd()
+        .split("\n")
+        .map((line) => (line === "" ? line : indent + line));
+      lines.splice(excerpt.block, close - excerpt.block, ...code);
+      changed = true;
+      refreshed++;
+    }
+    if (changed) writeFileSync(docPath, lines.join("\n"));
+  }
+  return refreshed;
+}
+
+/**
  * Relative links and images outside code blocks must point at files or folders that exist, and a
  * `#fragment` into a Markdown file at one of its headings.
  */
@@ -265,6 +300,9 @@ function normalise(lines: string[]): string {
 
 function main() {
   const root = path.resolve(__dirname, "..");
+  if (process.argv.includes("--write")) {
+    console.log(`${refreshExcerpts(root)} excerpt(s) rewritten from their files.`);
+  }
   const report = checkExcerpts(root);
   for (const problem of report.problems) {
     console.error(`${problem.doc}:${problem.line}: ${problem.message}\n`);

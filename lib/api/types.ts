@@ -1,27 +1,11 @@
-// Response shapes of the app's API routes (the contract the `api` routes implement).
+// Response shapes of the app's API routes. Where the server names a shape, it is imported from there
+// (types only: nothing server-side reaches the browser bundle), so client and routes cannot drift.
+import type { UserSummary } from "@/lib/server/admin";
 
-export type Note = {
-  id: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type NoteInput = { title: string; body: string };
-
-export type NotesPage = { notes: Note[]; nextCursor: string | null };
-
-/** A name not set yet is `null` (as `GET /api/me` sends it). */
-export type Profile = { firstName: string | null; lastName: string | null };
-
-export type Me = {
-  id: string;
-  emails: string[];
-  timeJoined: number;
-  roles: string[];
-  profile: Profile;
-};
+export type { Note, NotesPage } from "@/lib/server/db/notes";
+export type { CreateNoteInput as NoteInput } from "@/lib/server/schemas/note";
+export type { Profile } from "@/lib/server/schemas/profile";
+export type { Me } from "@/lib/server/users";
 
 export type SessionInfo = {
   userId: string;
@@ -35,8 +19,6 @@ export type Greeting = { signedIn: boolean; message: string };
 
 export type Health = { status: "ok" | "degraded"; core: "up" | "down" };
 
-export type AdminUser = { id: string; emails: string[]; timeJoined: number; roles: string[] };
-
-export type AdminUsers = { users: AdminUser[]; nextCursor: string | null };
+export type AdminUsers = { users: UserSummary[]; nextCursor: string | null };
 
 export type PremiumInsights = { notes: number; words: number; firstNoteAt: string | null };
