@@ -1,29 +1,8 @@
 /**
- * The few calls the bench makes to the app outside the load itself: sign a user up with a
- * header-based session, and count the notes the app stored for them.
+ * The one call the bench makes to the app outside the load itself, besides signing users up (with
+ * the API tests' helper): count the notes the app stored for a user.
  */
 import { z } from "zod";
-
-const password = "Passw0rd!bench";
-
-/** Signs a fresh user up and returns their access token, to send as `Authorization: Bearer`. */
-export async function signUp(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json", rid: "emailpassword", "st-auth-mode": "header" },
-    body: JSON.stringify({
-      formFields: [
-        { id: "email", value: email },
-        { id: "password", value: password },
-      ],
-    }),
-  });
-  const token = response.headers.get("st-access-token");
-  if (!response.ok || !token) {
-    throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
-  }
-  return token;
-}
 
 const notesPage = z.object({ notes: z.array(z.unknown()), nextCursor: z.string().nullable() });
 

@@ -7,7 +7,8 @@
 import os from "node:os";
 import { version as autocannonVersion } from "autocannon/package.json";
 import { startStack, type Stack } from "../scripts/stack";
-import { countNotes, signUp } from "./client";
+import { signUp } from "../test/api/helpers";
+import { countNotes } from "./client";
 import { connections, fire, summarise, type Figures, type Round, type Target } from "./load";
 import { floorsDuring, growthPerChunk } from "./memory";
 import { runCommand, startCeiling } from "./processes";
@@ -91,8 +92,8 @@ async function measure(stack: Stack, ceiling: Server): Promise<Measured> {
   const app = stack.appUrl.replace("//localhost:", "//127.0.0.1:");
   const stamp = Date.now();
   const tokens = {
-    reader: await signUp(app, `bench-reader-${stamp}@example.com`),
-    writer: await signUp(app, `bench-writer-${stamp}@example.com`),
+    reader: (await signUp(app, `bench-reader-${stamp}@example.com`)).accessToken,
+    writer: (await signUp(app, `bench-writer-${stamp}@example.com`)).accessToken,
   };
   const t = targets({ url: app, pid: stack.appPid, origin: stack.appUrl }, ceiling, tokens);
 
