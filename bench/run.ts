@@ -14,6 +14,7 @@ import { floorsDuring, growthPerChunk } from "./memory";
 import { runCommand, startCeiling } from "./processes";
 import { writeReport, type Goal, type Results } from "./report";
 import { targets, type Server, type Targets } from "./targets";
+import { measureVerification } from "./verification";
 
 const distDir = ".next-bench";
 const rounds = 6;
@@ -26,7 +27,7 @@ const stormChunks = 10;
 const growthLimitMiB = 16;
 const runLimitSeconds = 300;
 
-type Measured = Pick<Results, "reads" | "writes" | "storm">;
+type Measured = Pick<Results, "reads" | "writes" | "storm" | "verification">;
 
 async function main() {
   const started = performance.now();
@@ -106,6 +107,8 @@ async function measure(stack: Stack, ceiling: Server): Promise<Measured> {
     reads: await readRounds(t.reads),
     writes: await writeNotes(app, t.note, tokens.writer),
     storm: await storm(t.anonymous, t.preflight),
+    // Last, with the app idle: the same check the signed-in route runs, without Next.js around it.
+    verification: await verifyAlone(stack.coreUrl, tokens.reader),
   };
 }
 
@@ -129,6 +132,11 @@ async function readRounds(reads: Targets["reads"]): Promise<Results["reads"]> {
     user: summarise(byRoute.user),
     strict: summarise(byRoute.strict),
   };
+}
+
+async function verifyAlone(coreUrl: string, token: string): Promise<Results["verification"]> {
+  log("the session check alone, in this process");
+  return measureVerification(coreUrl, token, connections);
 }
 
 /**
