@@ -14,6 +14,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
+  // One retry in CI, where two workers share two cores with the servers: a test that passes only on
+  // its retry is reported as flaky, with the failed attempt's trace kept in test-results/.
+  retries: process.env.CI ? 1 : 0,
   timeout: 45_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",

@@ -13,7 +13,9 @@ test("forgot password: request a link, follow it from the outbox, sign in with t
   await page.goto("/auth");
   await page.getByText("Forgot password?").click();
   await expect(page).toHaveURL(/\/auth\/reset-password/);
+  // The prebuilt form may render again as it settles: check the value held before submitting.
   await authForm(page).email.fill(email);
+  await expect(authForm(page).email).toHaveValue(email);
   await page.getByRole("button", { name: "Email me" }).click();
   await expect(page.getByText(`A password reset email has been sent to ${email}`)).toBeVisible();
 
@@ -26,8 +28,12 @@ test("forgot password: request a link, follow it from the outbox, sign in with t
 
   await page.goto(link);
   const newPassword = "N3w-passw0rd!";
-  await page.locator('input[name="password"]').fill(newPassword);
-  await page.locator('input[name="confirm-password"]').fill(newPassword);
+  const fields = [
+    page.locator('input[name="password"]'),
+    page.locator('input[name="confirm-password"]'),
+  ];
+  for (const field of fields) await field.fill(newPassword);
+  for (const field of fields) await expect(field).toHaveValue(newPassword);
   await page.locator('button[type="submit"]').click();
   await expect(page.getByText("Your password has been updated successfully")).toBeVisible();
 
