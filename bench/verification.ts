@@ -5,6 +5,7 @@
  */
 import { createPublicKey, verify } from "node:crypto";
 import { promisify } from "node:util";
+import { decodeProtectedHeader } from "jose";
 
 export type Verification = {
   /** CPU µs per `getSessionWithoutRequestResponse` (the check `verifySession` runs). */
@@ -33,7 +34,7 @@ export async function measureVerification(
     await Session.getSessionWithoutRequestResponse(accessToken);
   };
   const [header, payload, signature] = accessToken.split(".") as [string, string, string];
-  const key = await signingKey(coreUrl, header);
+  const key = await signingKey(coreUrl, accessToken);
   const data = Buffer.from(`${header}.${payload}`);
   const signatureBytes = Buffer.from(signature, "base64url");
   const signatureCheck = async () => {
@@ -50,8 +51,9 @@ export async function measureVerification(
   };
 }
 
-async function signingKey(coreUrl: string, header: string) {
-  const { kid } = JSON.parse(Buffer.from(header, "base64url").toString()) as { kid: string };
+/** The core's public key that signed `token`, by its `kid`. */
+async function signingKey(coreUrl: string, token: string) {
+  const { kid } = decodeProtectedHeader(token);
   const response = await fetch(`${coreUrl}/.well-known/jwks.json`);
   const { keys } = (await response.json()) as { keys: { kid: string }[] };
   const jwk = keys.find((candidate) => candidate.kid === kid);
