@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { ACCESS_TOKEN_SECONDS } from "./e2e/support/stack";
-import { findChromium } from "./scripts/ensure-browser";
+import { findChromium } from "./testing/browser";
 
 // An unusual fixed port, so the suite does not collide with a dev server on 3000.
 const port = Number(process.env.E2E_PORT ?? 3910);
@@ -41,7 +41,7 @@ export default defineConfig({
   },
   // The app (`next start` from the existing build) and the local core, on their own temp data.
   webServer: {
-    command: "node --import tsx scripts/stack.ts",
+    command: "node --import tsx testing/stack.ts",
     env: {
       APP_PORT: String(port),
       STACK_CORE_CONFIG: JSON.stringify({ access_token_validity: ACCESS_TOKEN_SECONDS }),

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { freePort } from "../scripts/stack";
+import { freePort } from "../testing/stack";
 
 const root = path.resolve(__dirname, "..");
 

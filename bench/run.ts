@@ -6,7 +6,7 @@
  */
 import os from "node:os";
 import { version as autocannonVersion } from "autocannon/package.json";
-import { startStack, type Stack } from "../scripts/stack";
+import { startStack, type Stack } from "../testing/stack";
 import { signUp } from "../test/api/helpers";
 import { countNotes } from "./client";
 import { connections, fire, summarise, type Figures, type Round, type Target } from "./load";

@@ -8,7 +8,7 @@ import Session from "supertokens-node/recipe/session";
 import UserMetadata from "supertokens-node/recipe/usermetadata";
 import UserRoles from "supertokens-node/recipe/userroles";
 import type { TypeInput } from "supertokens-node/types";
-import { appendToOutbox } from "../lib/server/outbox";
+import { appendToOutbox } from "../server/outbox";
 import { appInfo } from "./appInfo";
 import { env } from "./env";
 

@@ -11,7 +11,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { freePort, startStack, type Stack } from "../scripts/stack";
+import { freePort, startStack, type Stack } from "../testing/stack";
 
 type Transport = "cookie" | "header";
 

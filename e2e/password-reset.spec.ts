@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { latestMessageTo } from "../lib/server/outbox";
+import { latestMessageTo } from "../server/outbox";
 import { dataDir } from "./support/stack";
 import { authForm, createUser, signIn, uniqueEmail } from "./support/users";
 

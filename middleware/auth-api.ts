@@ -1,6 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { middleware } from "supertokens-node/framework/express";
-import { notFound } from "@/lib/server/http-error";
+import { notFound } from "@/server/http-error";
 
 const superTokens = middleware();
 

@@ -1,7 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { Error as SuperTokensError } from "supertokens-node";
 import { errorHandler } from "supertokens-node/framework/express";
-import { HttpError, type HttpErrorStatus } from "@/lib/server/http-error";
+import { HttpError, type HttpErrorStatus } from "@/server/http-error";
 import { cors } from "./cors";
 
 /** The one place that writes the app's error shape: `{ "error": { "code", "message" } }`. */

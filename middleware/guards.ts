@@ -1,7 +1,7 @@
 import type { NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
 import UserRoles from "supertokens-node/recipe/userroles";
-import { ensureRoles } from "@/lib/server/roles";
+import { ensureRoles } from "@/server/roles";
 import type { SessionRequest } from "./session";
 
 /**

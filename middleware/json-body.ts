@@ -2,7 +2,7 @@ import contentType from "content-type";
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
 import getRawBody from "raw-body";
-import { HttpError } from "@/lib/server/http-error";
+import { HttpError } from "@/server/http-error";
 
 /**
  * The body link: reads a JSON body up to `limit` into `req.body`. Route files that use it export

@@ -2,7 +2,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
 import type { SessionContainer, VerifySessionOptions } from "supertokens-node/recipe/session";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
-import { notFound } from "@/lib/server/http-error";
+import { notFound } from "@/server/http-error";
 
 /** A request that passed `requireSession()`: handlers read `req.session` without a check. */
 export type SessionRequest = NextApiRequest & { session: SessionContainer };

@@ -4,7 +4,7 @@
  */
 import { env } from "@/config/env";
 import { ensureSuperTokensInit } from "@/config/backendConfig";
-import { demoPassword, seedDemoUsers } from "@/lib/server/seed";
+import { demoPassword, seedDemoUsers } from "@/server/seed";
 
 async function main() {
   ensureSuperTokensInit();

@@ -1,11 +1,11 @@
 // Response shapes of the app's API routes. Where the server names a shape, it is imported from there
 // (types only: nothing server-side reaches the browser bundle), so client and routes cannot drift.
-import type { UserSummary } from "@/lib/server/admin";
+import type { UserSummary } from "@/server/admin";
 
-export type { Note, NotesPage } from "@/lib/server/db/notes";
-export type { CreateNoteInput as NoteInput } from "@/lib/server/schemas/note";
-export type { Profile } from "@/lib/server/schemas/profile";
-export type { Me } from "@/lib/server/users";
+export type { Note, NotesPage } from "@/server/db/notes";
+export type { CreateNoteInput as NoteInput } from "@/server/schemas/note";
+export type { Profile } from "@/server/schemas/profile";
+export type { Me } from "@/server/users";
 
 export type SessionInfo = {
   userId: string;

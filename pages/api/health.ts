@@ -1,5 +1,5 @@
 import { createApiRouter } from "@/middleware/router";
-import { coreIsUp } from "@/lib/server/core-health";
+import { coreIsUp } from "@/server/core-health";
 
 /** Public: whether the app and its SuperTokens core answer. */
 const router = createApiRouter().get(async (_req, res) => {

@@ -1,9 +1,9 @@
 import { createApiRouter } from "@/middleware/router";
 import { jsonBody } from "@/middleware/json-body";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { updateProfileInput } from "@/lib/server/schemas/profile";
-import { getMe, updateProfile } from "@/lib/server/users";
-import { validate } from "@/lib/server/validate";
+import { updateProfileInput } from "@/server/schemas/profile";
+import { getMe, updateProfile } from "@/server/users";
+import { validate } from "@/server/validate";
 
 /** The signed-in user, and their profile (first and last name). */
 const router = createApiRouter<SessionRequest>()

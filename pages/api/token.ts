@@ -1,6 +1,6 @@
 import { createApiRouter } from "@/middleware/router";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { issueDataToken } from "@/lib/server/data-token";
+import { issueDataToken } from "@/server/data-token";
 
 /** A one-minute JWT for an external data source, verifiable with /api/auth/jwt/jwks.json. */
 const router = createApiRouter<SessionRequest>()

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { latestMessageTo } from "../../lib/server/outbox";
-import { startStack, type Stack } from "../../scripts/stack";
+import { latestMessageTo } from "../../server/outbox";
+import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, send, signIn, signUp } from "./helpers";
 
 let stack: Stack;

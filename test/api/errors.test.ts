@@ -14,7 +14,7 @@ const consoleError = console.error;
 
 before(async () => {
   const { createApiRouter } = await import("../../middleware/router");
-  const { HttpError } = await import("../../lib/server/http-error");
+  const { HttpError } = await import("../../server/http-error");
   const { Error: SuperTokensError } = await import("supertokens-node");
 
   const failing = createApiRouter()

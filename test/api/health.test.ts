@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freePort } from "../../scripts/stack";
+import { freePort } from "../../testing/stack";
 import { call } from "./helpers";
 import { serveInProcess, type InProcessApp } from "./in-process";
 

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, send, signUp, type TestUser } from "./helpers";
 
 type Note = { id: string; title: string; body: string; createdAt: string; updatedAt: string };

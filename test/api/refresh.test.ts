@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, test } from "node:test";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, refresh, signUp } from "./helpers";
 
 let stack: Stack;

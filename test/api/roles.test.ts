@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, signIn, type TestUser } from "./helpers";
 
 type ClaimError = {
@@ -21,7 +21,7 @@ before(async () => {
   process.env.SUPERTOKENS_CONNECTION_URI = stack.coreUrl;
   // The SDK in this process talks to the stack's core; loaded only now, after the line above.
   const { ensureSuperTokensInit } = await import("../../config/backendConfig");
-  const seed = await import("../../lib/server/seed");
+  const seed = await import("../../server/seed");
   ensureSuperTokensInit();
   await seed.seedDemoUsers();
   await seed.seedDemoUsers(); // idempotent

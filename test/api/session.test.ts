@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from "jose";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, send, signOut, signUp, type TestUser } from "./helpers";
 
 let stack: Stack;

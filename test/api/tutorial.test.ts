@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, signIn, signOut, signUp } from "./helpers";
 
 let stack: Stack;

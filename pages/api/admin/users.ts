@@ -1,9 +1,9 @@
 import { createApiRouter } from "@/middleware/router";
 import { requireRole } from "@/middleware/guards";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { listUsers } from "@/lib/server/admin";
-import { listUsersQuery } from "@/lib/server/schemas/admin";
-import { validate } from "@/lib/server/validate";
+import { listUsers } from "@/server/admin";
+import { listUsersQuery } from "@/server/schemas/admin";
+import { validate } from "@/server/validate";
 
 /** Every user, newest first: admins only (others get the SDK's 403 "invalid claim"). */
 const router = createApiRouter<SessionRequest>()

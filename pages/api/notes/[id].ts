@@ -1,10 +1,10 @@
 import { createApiRouter } from "@/middleware/router";
 import { jsonBody } from "@/middleware/json-body";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { deleteNote, findNote, updateNote } from "@/lib/server/db/notes";
-import { notFound, orNotFound } from "@/lib/server/http-error";
-import { noteIdQuery, updateNoteInput } from "@/lib/server/schemas/note";
-import { validate } from "@/lib/server/validate";
+import { deleteNote, findNote, updateNote } from "@/server/db/notes";
+import { notFound, orNotFound } from "@/server/http-error";
+import { noteIdQuery, updateNoteInput } from "@/server/schemas/note";
+import { validate } from "@/server/validate";
 
 /** One note. Another user's note is "not found" (404), never "forbidden": its existence stays private. */
 const router = createApiRouter<SessionRequest>()

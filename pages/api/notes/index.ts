@@ -1,9 +1,9 @@
 import { createApiRouter } from "@/middleware/router";
 import { jsonBody } from "@/middleware/json-body";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { createNote, listNotes } from "@/lib/server/db/notes";
-import { createNoteInput, listNotesQuery } from "@/lib/server/schemas/note";
-import { validate } from "@/lib/server/validate";
+import { createNote, listNotes } from "@/server/db/notes";
+import { createNoteInput, listNotesQuery } from "@/server/schemas/note";
+import { validate } from "@/server/validate";
 
 /** The signed-in user's notes. `checkDatabase`: a session revoked elsewhere stops here at once. */
 const router = createApiRouter<SessionRequest>()

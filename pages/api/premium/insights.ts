@@ -1,7 +1,7 @@
 import { createApiRouter } from "@/middleware/router";
 import { requirePermission } from "@/middleware/guards";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { noteStats } from "@/lib/server/db/notes";
+import { noteStats } from "@/server/db/notes";
 
 /** A paid feature: figures about your notes, for holders of the `premium:read` permission. */
 const router = createApiRouter<SessionRequest>()

@@ -1,6 +1,6 @@
 import { createApiRouter } from "@/middleware/router";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { describeSession } from "@/lib/server/session-info";
+import { describeSession } from "@/server/session-info";
 
 /** The session as SuperTokens sees it. Verified locally, from the token alone: no core call. */
 const router = createApiRouter<SessionRequest>()

@@ -1,6 +1,6 @@
 import { createApiRouter } from "@/middleware/router";
 import { requireSession, type SessionRequest } from "@/middleware/session";
-import { describeSession } from "@/lib/server/session-info";
+import { describeSession } from "@/server/session-info";
 
 /**
  * Same answer as /api/user, but the core confirms the session on every call (`checkDatabase`), so

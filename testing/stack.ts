@@ -3,7 +3,7 @@
  * build), each on a free 127.0.0.1 port with its own temporary data, and stops both.
  *
  * As a library: `startStack()`. As a CLI (Playwright's webServer uses it):
- *   APP_PORT=3910 STACK_CORE_CONFIG='{"access_token_validity":5}' tsx scripts/stack.ts
+ *   APP_PORT=3910 STACK_CORE_CONFIG='{"access_token_validity":5}' tsx testing/stack.ts
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { env } from "../../config/env";
+import { env } from "../config/env";
 
 export type OutboxMessage = { to: string; subject: string; link: string; sentAt: string };
 
