@@ -25,6 +25,11 @@ const schema = z
       .pipe(z.array(origin).min(1))
       .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
+    // Unset: SQLite in DATA_DIR. Set: PostgreSQL, the database for several app instances.
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
   })
   .transform((raw) => {
     const websiteDomain = raw.WEBSITE_DOMAIN ?? raw.API_DOMAIN;
@@ -37,6 +42,8 @@ const schema = z
       websiteDomain,
       allowedOrigins: raw.ALLOWED_ORIGINS ?? [websiteDomain],
       dataDir: raw.DATA_DIR,
+      databaseUrl: raw.DATABASE_URL,
+      databasePoolSize: raw.DATABASE_POOL_SIZE,
     };
   });
 

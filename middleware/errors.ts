@@ -10,7 +10,9 @@ export function sendError(
   status: HttpErrorStatus,
   code: string,
   message: string,
+  retryAfter?: number,
 ) {
+  if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
   res.status(status).json({ error: { code, message } });
 }
 
@@ -35,7 +37,7 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     error = unhandled;
   }
   if (error instanceof HttpError) {
-    sendError(res, error.status, error.code, error.message);
+    sendError(res, error.status, error.code, error.message, error.retryAfter);
     return;
   }
   console.error(error); // the client gets no stack and no message it could learn from

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { loadEnvConfig } from "@next/env";
 import { LOCAL_CORE_HEADER } from "../core/http";
 
 /**
- * `npm run dev`: `next dev`, plus the local core when no SUPERTOKENS_CONNECTION_URI is set.
+ * `npm run dev`: applies the database migrations (`npm run db:migrate`), then runs `next dev`, plus
+ * the local core when no SUPERTOKENS_CONNECTION_URI is set.
  * Extra arguments go to `next dev` (`npm run dev -- --port 4000`).
  */
 // The same .env files next dev reads, so that SUPERTOKENS_CONNECTION_URI or CORE_PORT set there is
@@ -61,7 +62,15 @@ async function startLocalCore(): Promise<void> {
   }
 }
 
+function migrate(): void {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], {
+    stdio: "inherit",
+  });
+  if (run.status !== 0) throw new Error("The database migrations failed (see above).");
+}
+
 async function main(): Promise<void> {
+  migrate();
   const env = { ...process.env };
   if (!env.SUPERTOKENS_CONNECTION_URI) {
     await startLocalCore();

@@ -4,13 +4,15 @@
  */
 
 /** Never 401: that status belongs to SuperTokens, whose frontend SDK answers it with a refresh. */
-export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 500;
+export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 503;
 
 export class HttpError extends Error {
   constructor(
     readonly status: HttpErrorStatus,
     readonly code: string,
     message: string,
+    /** Seconds, sent as `Retry-After`: when to try again (a 503 always has one). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "HttpError";
@@ -24,3 +26,10 @@ export function orNotFound<T>(value: T | undefined): T {
   if (value === undefined) throw notFound();
   return value;
 }
+
+/**
+ * A dependency (the database, the SuperTokens core) does not answer: 503 with `Retry-After`, so
+ * that clients and load balancers wait and retry instead of reporting a bug.
+ */
+export const unavailable = (code: string, message: string, retryAfter = 5) =>
+  new HttpError(503, code, message, retryAfter);

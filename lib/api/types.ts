@@ -17,7 +17,11 @@ export type ExternalToken = { token: string; expiresAt: string };
 
 export type Greeting = { signedIn: boolean; message: string };
 
-export type Health = { status: "ok" | "degraded"; core: "up" | "down" };
+export type Health = {
+  status: "ok" | "degraded";
+  core: "up" | "down";
+  database: "up" | "down";
+};
 
 export type AdminUsers = { users: UserSummary[]; nextCursor: string | null };
 
