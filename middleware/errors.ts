@@ -1,6 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { Error as SuperTokensError } from "supertokens-node";
 import { errorHandler } from "supertokens-node/framework/express";
+import { coreUnreachableMessage, isCoreUnreachable } from "@/server/core-unreachable";
 import { HttpError, type HttpErrorStatus } from "@/server/http-error";
 import { cors } from "./cors";
 
@@ -42,7 +43,8 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     sendError(res, error.status, error.code, error.message);
     return;
   }
-  console.error(error); // the client gets no stack and no message it could learn from
+  if (isCoreUnreachable(error)) console.error(coreUnreachableMessage());
+  else console.error(error); // the client gets no stack and no message it could learn from
   sendError(res, 500, "internal_error", "Something went wrong");
 }
 // #endregion on-error
