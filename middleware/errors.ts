@@ -5,14 +5,18 @@ import { coreUnreachableMessage, isCoreUnreachable } from "@/server/core-unreach
 import { HttpError, type HttpErrorStatus } from "@/server/http-error";
 import { cors } from "./cors";
 
-/** The one place that writes the app's error shape: `{ "error": { "code", "message" } }`. */
+/** The app's error shape, for every error the app itself (not the SDK) answers with. */
+export type ErrorBody = { error: { code: string; message: string } };
+
+/** The one place that writes it. */
 export function sendError(
   res: NextApiResponse,
   status: HttpErrorStatus,
   code: string,
   message: string,
 ) {
-  res.status(status).json({ error: { code, message } });
+  const body: ErrorBody = { error: { code, message } };
+  res.status(status).json(body);
 }
 
 const handleSuperTokensError = errorHandler();

@@ -72,6 +72,11 @@ describe("the server/browser boundary", () => {
       'import { config } from "@/core/config";',
       shipsServerCode,
     );
+    await assertRefused(
+      "lib/hooks/planted.ts",
+      'import handler from "@/pages/api/health";',
+      shipsServerCode,
+    );
   });
 
   test("browser code cannot import the server's config", async () => {
@@ -90,6 +95,7 @@ describe("the server/browser boundary", () => {
 
   test("a type-only import of a server shape is allowed", async () => {
     await assertAllowed("lib/api/planted.ts", 'import type { Note } from "@/server/db/notes";');
+    await assertAllowed("lib/api/planted.ts", 'import type { Health } from "@/pages/api/health";');
     await assertAllowed(
       "components/planted.tsx",
       'export type { Profile } from "../server/schemas/profile";',
