@@ -11,7 +11,16 @@ export function sendError(
   code: string,
   message: string,
 ) {
-  res.status(status).json({ error: { code, message } });
+  res.status(status).json(errorBody(code, message));
+}
+
+export const errorBody = (code: string, message: string) => ({ error: { code, message } });
+
+/** An error as the client may see it: an unexpected one is logged and becomes a bare 500. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  console.error(error); // the client gets no stack and no message it could learn from
+  return new HttpError(500, "internal_error", "Something went wrong");
 }
 
 const handleSuperTokensError = errorHandler();
@@ -34,12 +43,8 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     if (unhandled === undefined) return;
     error = unhandled;
   }
-  if (error instanceof HttpError) {
-    sendError(res, error.status, error.code, error.message);
-    return;
-  }
-  console.error(error); // the client gets no stack and no message it could learn from
-  sendError(res, 500, "internal_error", "Something went wrong");
+  const { status, code, message } = toHttpError(error);
+  sendError(res, status, code, message);
 }
 // #endregion on-error
 
