@@ -35,6 +35,7 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     error = unhandled;
   }
   if (error instanceof HttpError) {
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
     sendError(res, error.status, error.code, error.message);
     return;
   }
