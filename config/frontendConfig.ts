@@ -5,6 +5,7 @@ import Session from "supertokens-auth-react/recipe/session";
 import { withRateLimitMessage } from "@/lib/api/rate-limited";
 import { forgetUserData } from "@/lib/hooks/forgetUserData";
 import { appInfo } from "./appInfo";
+import { publicEnv } from "./publicEnv";
 
 /** The product's name in the UI. */
 export const productName = "Notebook";
@@ -62,8 +63,8 @@ export function frontendConfig(): SuperTokensConfig {
   return {
     appInfo: {
       ...appInfo,
-      apiDomain: process.env.NEXT_PUBLIC_API_DOMAIN || origin,
-      websiteDomain: process.env.NEXT_PUBLIC_WEBSITE_DOMAIN || origin,
+      apiDomain: publicEnv.apiDomain ?? origin,
+      websiteDomain: publicEnv.websiteDomain ?? origin,
     },
     style: authStyle,
     recipeList: [

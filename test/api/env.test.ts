@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseEnv } from "../../config/env";
+import { parsePublicEnv } from "../../config/publicEnv";
 
 test("defaults: the local core on 127.0.0.1 (not localhost, which may be ::1), one origin", () => {
   assert.deepEqual(parseEnv({}), {
@@ -63,4 +64,18 @@ test("the sign-in lockout comes after at most 10 failures", () => {
   assert.equal(parseEnv({ SIGN_IN_MAX_FAILURES: "5" }).rateLimits.signIn.maxFailures, 5);
   assert.throws(() => parseEnv({ SIGN_IN_MAX_FAILURES: "11" }), /SIGN_IN_MAX_FAILURES/);
   assert.throws(() => parseEnv({ RATE_LIMIT_WRITES_PER_MINUTE: "0" }), /RATE_LIMIT_WRITES/);
+});
+
+test("the browser's NEXT_PUBLIC_* variables: unset or empty means the page's own origin", () => {
+  const none = { apiDomain: undefined, websiteDomain: undefined };
+  assert.deepEqual(parsePublicEnv({}), none);
+  assert.deepEqual(parsePublicEnv({ NEXT_PUBLIC_API_DOMAIN: "" }), none);
+  assert.deepEqual(parsePublicEnv({ NEXT_PUBLIC_API_DOMAIN: "https://api.example.com/" }), {
+    apiDomain: "https://api.example.com",
+    websiteDomain: undefined,
+  });
+  assert.throws(
+    () => parsePublicEnv({ NEXT_PUBLIC_WEBSITE_DOMAIN: "www.example.com" }),
+    /NEXT_PUBLIC_WEBSITE_DOMAIN/,
+  );
 });
