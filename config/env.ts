@@ -3,13 +3,15 @@
  * `env` and never reads `process.env`: a wrong value fails fast, naming the variable.
  */
 import { z } from "zod";
+import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "../core/defaults";
+import { readEnv } from "./readEnv";
 
 /** A URL reduced to its origin (`https://app.example.com`), the form browsers send in `Origin`. */
 const origin = z.url().transform((value) => new URL(value).origin);
 
 const schema = z
   .object({
-    CORE_PORT: z.coerce.number().int().min(1).max(65_535).default(3567),
+    CORE_PORT: z.coerce.number().int().min(1).max(65_535).default(DEFAULT_CORE_PORT),
     SUPERTOKENS_CONNECTION_URI: z.url().optional(),
     SUPERTOKENS_API_KEY: z.string().optional(),
     API_DOMAIN: origin.default("http://localhost:3000"),
@@ -29,9 +31,8 @@ const schema = z
   .transform((raw) => {
     const websiteDomain = raw.WEBSITE_DOMAIN ?? raw.API_DOMAIN;
     return {
-      // 127.0.0.1, not localhost: Node may resolve localhost to ::1, where the core does not listen.
       supertokensConnectionUri:
-        raw.SUPERTOKENS_CONNECTION_URI ?? `http://127.0.0.1:${raw.CORE_PORT}`,
+        raw.SUPERTOKENS_CONNECTION_URI ?? `http://${DEFAULT_CORE_HOST}:${raw.CORE_PORT}`,
       supertokensApiKey: raw.SUPERTOKENS_API_KEY,
       apiDomain: raw.API_DOMAIN,
       websiteDomain,
@@ -43,16 +44,7 @@ const schema = z
 export type Env = z.output<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  // An empty variable (`SUPERTOKENS_API_KEY=`) means "unset", as in most .env tooling.
-  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const result = schema.safeParse(defined);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${issue.path.join(".")}: ${issue.message}`,
-    );
-    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
-  }
-  return result.data;
+  return readEnv(schema, source);
 }
 
 export const env = parseEnv(process.env);

@@ -4,6 +4,7 @@ import EmailPassword from "supertokens-auth-react/recipe/emailpassword";
 import Session from "supertokens-auth-react/recipe/session";
 import { forgetUserData } from "@/lib/hooks/forgetUserData";
 import { appInfo } from "./appInfo";
+import { publicEnv } from "./publicEnv";
 
 /** The product's name in the UI. */
 export const productName = "Notebook";
@@ -61,8 +62,8 @@ export function frontendConfig(): SuperTokensConfig {
   return {
     appInfo: {
       ...appInfo,
-      apiDomain: process.env.NEXT_PUBLIC_API_DOMAIN || origin,
-      websiteDomain: process.env.NEXT_PUBLIC_WEBSITE_DOMAIN || origin,
+      apiDomain: publicEnv.apiDomain ?? origin,
+      websiteDomain: publicEnv.websiteDomain ?? origin,
     },
     style: authStyle,
     recipeList: [

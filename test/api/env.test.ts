@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseEnv } from "../../config/env";
+import { parsePublicEnv } from "../../config/publicEnv";
 
 test("defaults: the local core on 127.0.0.1 (not localhost, which may be ::1), one origin", () => {
   assert.deepEqual(parseEnv({}), {
@@ -39,5 +40,19 @@ test("a wrong value fails at start, naming the variable", () => {
   assert.throws(
     () => parseEnv({ ALLOWED_ORIGINS: "https://ok.example, nope" }),
     /ALLOWED_ORIGINS\.1: Invalid URL/,
+  );
+});
+
+test("the browser's NEXT_PUBLIC_* variables: unset or empty means the page's own origin", () => {
+  const none = { apiDomain: undefined, websiteDomain: undefined };
+  assert.deepEqual(parsePublicEnv({}), none);
+  assert.deepEqual(parsePublicEnv({ NEXT_PUBLIC_API_DOMAIN: "" }), none);
+  assert.deepEqual(parsePublicEnv({ NEXT_PUBLIC_API_DOMAIN: "https://api.example.com/" }), {
+    apiDomain: "https://api.example.com",
+    websiteDomain: undefined,
+  });
+  assert.throws(
+    () => parsePublicEnv({ NEXT_PUBLIC_WEBSITE_DOMAIN: "www.example.com" }),
+    /NEXT_PUBLIC_WEBSITE_DOMAIN/,
   );
 });
