@@ -52,8 +52,9 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     if (unhandled === undefined) return;
     error = unhandled;
   }
-  const { status, code, message, retryAfter } = toHttpError(error);
-  sendError(res, status, code, message, retryAfter);
+  const { status, code, message, headers } = toHttpError(error);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendError(res, status, code, message);
 }
 // #endregion on-error
 

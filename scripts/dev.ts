@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
+import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "../core/defaults";
 import { LOCAL_CORE_HEADER } from "../core/http";
 import { whoHolds } from "./running-app";
 
@@ -14,9 +15,8 @@ import { whoHolds } from "./running-app";
 loadEnvConfig(process.cwd(), true);
 
 const nextBin = require.resolve("next/dist/bin/next");
-const corePort = Number(process.env.CORE_PORT ?? 3567);
-// 127.0.0.1, not localhost: Node may resolve localhost to ::1, where the core does not listen.
-const coreUrl = `http://127.0.0.1:${corePort}`;
+const corePort = Number(process.env.CORE_PORT ?? DEFAULT_CORE_PORT);
+const coreUrl = `http://${DEFAULT_CORE_HOST}:${corePort}`;
 
 type CoreState = "ours" | "foreign" | "down";
 

@@ -4,15 +4,15 @@
  */
 
 /** Never 401: that status belongs to SuperTokens, whose frontend SDK answers it with a refresh. */
-export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 503;
+export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 503;
 
 export class HttpError extends Error {
   constructor(
     readonly status: HttpErrorStatus,
     readonly code: string,
     message: string,
-    /** Seconds, sent as `Retry-After`: when to try again (a 503 always has one). */
-    readonly retryAfter?: number,
+    /** Sent with the answer, e.g. `Retry-After` on a 429 or a 503. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = "HttpError";
@@ -32,4 +32,4 @@ export function orNotFound<T>(value: T | undefined): T {
  * that clients and load balancers wait and retry instead of reporting a bug.
  */
 export const unavailable = (code: string, message: string, retryAfter = 5) =>
-  new HttpError(503, code, message, retryAfter);
+  new HttpError(503, code, message, { "Retry-After": String(retryAfter) });

@@ -8,7 +8,7 @@
  *   tsx testing/postgres.ts node --import tsx --test test/api/*.test.ts
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -76,25 +76,35 @@ export async function startPostgres(): Promise<Postgres> {
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
-/** A new, empty database on the server at `serverUrl` (default TEST_DATABASE_URL). */
-export async function createTestDatabase(serverUrl = process.env.TEST_DATABASE_URL) {
+/**
+ * A database on the server at TEST_DATABASE_URL: a new, empty one; or, given a `key` (a stack's
+ * data folder), the one that belongs to that key, made on first use, so that an app restarted on
+ * the same data finds its rows again, as it would its SQLite file.
+ */
+export async function createTestDatabase(key?: string): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("No PostgreSQL server: set TEST_DATABASE_URL");
-  const name = `test_${randomBytes(6).toString("hex")}`;
-  await admin(serverUrl, `CREATE DATABASE ${name}`);
+  const suffix = key
+    ? createHash("sha256").update(key).digest("hex")
+    : randomBytes(6).toString("hex");
+  const name = `test_${suffix.slice(0, 12)}`;
+  const exists = await admin(serverUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!exists) await admin(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     // FORCE: an app that was killed may leave connections behind.
-    drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  } satisfies TestDatabase;
+    drop: async () => void (await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
 }
 
-async function admin(serverUrl: string, statement: string): Promise<void> {
+/** Runs one statement on the server; whether it returned a row. */
+async function admin(serverUrl: string, statement: string, values: string[] = []) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    return ((await client.query(statement, values)).rowCount ?? 0) > 0;
   } finally {
     await client.end();
   }

@@ -32,7 +32,10 @@ export type StackOptions = {
   appPort?: number;
   /** Data directory (notes DB, outbox, core data); a fresh temporary one by default. */
   dataDir?: string;
-  /** PostgreSQL database URL for the app; default: a fresh one when TEST_DATABASE_URL is set. */
+  /**
+   * PostgreSQL database URL for the app. Default when TEST_DATABASE_URL is set: a fresh database,
+   * or with `dataDir`, the database that goes with that folder (a restarted app keeps its rows).
+   */
   databaseUrl?: string;
   /** Apply the migrations before starting the app (default true). */
   migrate?: boolean;
@@ -51,6 +54,17 @@ export type Stack = {
 };
 
 const root = path.resolve(__dirname, "..");
+
+/**
+ * The app's abuse limits are meant for the internet, not for suites that sign up hundreds of users
+ * from 127.0.0.1; the suites that test the limits lower them again through `env`.
+ */
+const roomyLimits = {
+  RATE_LIMIT_WRITES_PER_MINUTE: "100000",
+  SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: "100000",
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000",
+  PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: "100000",
+};
 const startTimeoutMs = 60_000;
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -69,14 +83,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const stop = async () => {
     await Promise.all(children.reverse().map((child) => child.stop()));
-    await testDatabase?.drop();
+    if (ownDataDir) await testDatabase?.drop(); // else it is the caller's, as the folder is
     if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   let databaseUrl = options.databaseUrl;
   try {
     if (!databaseUrl && process.env.TEST_DATABASE_URL) {
-      testDatabase = await createTestDatabase();
+      testDatabase = await createTestDatabase(options.dataDir);
       databaseUrl = testDatabase.url;
     }
     if (options.migrate !== false) await migrate(dataDir, databaseUrl);
@@ -101,6 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         WEBSITE_DOMAIN: appUrl,
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? "",
+        ...roomyLimits,
         ...options.env,
       }),
     );

@@ -2,8 +2,7 @@ import { errorBody, toHttpError } from "../errors";
 
 /** The app's error shape, `{ "error": { "code", "message" } }`, as a route handler's Response. */
 export function errorResponse(error: unknown): Response {
-  const { status, code, message, retryAfter } = toHttpError(error);
-  const headers = retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) };
+  const { status, code, message, headers } = toHttpError(error);
   return Response.json(errorBody(code, message), { status, headers });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The app's database does not answer (a PostgreSQL port where nothing listens): routes that need
- * it answer 503 `database_unavailable` with Retry-After, at once, never a 500; sign-in, which does
- * not need it, keeps working. Served in process, with the local core in memory.
+ * it answer 503 `database_unavailable` with Retry-After, at once, never a 500. Served in process,
+ * with the local core in memory; the session comes from the SDK, since sign-up counts attempts in
+ * the database (rate limits) and so answers 503 too.
  */
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -10,7 +11,9 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { startCore, type RunningCore } from "../../core/server";
 import { freePort } from "../../testing/stack";
-import { call, send, signUp } from "./helpers";
+import Session from "supertokens-node/recipe/session";
+import EmailPassword from "supertokens-node/recipe/emailpassword";
+import { call, password, send, uniqueEmail } from "./helpers";
 import { serveInProcess, type InProcessApp } from "./in-process";
 
 let core: RunningCore;
@@ -37,13 +40,26 @@ after(async () => {
 });
 
 test("writing and reading notes: 503 database_unavailable with Retry-After", async () => {
-  const user = await signUp(app.url);
-  const writes = await call(
-    `${app.url}/api/notes`,
-    send("POST", { title: "t", body: "b" }, user.accessToken),
+  // The routes imported above have initialised the SDK with this test's core.
+  const signUp = await EmailPassword.signUp("public", uniqueEmail(), password);
+  assert.equal(signUp.status, "OK");
+  const session = await Session.createNewSessionWithoutRequestResponse(
+    "public",
+    signUp.recipeUserId,
   );
-  const reads = await call(`${app.url}/api/notes`, send("GET", undefined, user.accessToken));
-  for (const reply of [writes, reads]) {
+  const token = session.getAccessToken();
+
+  const fields = [
+    { id: "email", value: uniqueEmail() },
+    { id: "password", value: password },
+  ];
+  const signUpReply = await call(
+    `${app.url}/api/auth/signup`,
+    send("POST", { formFields: fields }),
+  );
+  const writes = await call(`${app.url}/api/notes`, send("POST", { title: "t", body: "b" }, token));
+  const reads = await call(`${app.url}/api/notes`, send("GET", undefined, token));
+  for (const reply of [signUpReply, writes, reads]) {
     assert.equal(reply.status, 503);
     assert.equal((reply.body as { error: { code: string } }).error.code, "database_unavailable");
     assert.match(reply.headers.get("retry-after") ?? "", /^\d+$/);

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as notes from "./0001_notes";
+import * as rateLimits from "./0003_rate_limits";
 
 /**
  * Every migration, in order. Listed here rather than read from the folder, so that bundlers (next
@@ -7,4 +8,5 @@ import * as notes from "./0001_notes";
  */
 export const migrations: Record<string, Migration> = {
   "0001_notes": notes,
+  "0003_rate_limits": rateLimits,
 };
