@@ -50,7 +50,8 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     if (unhandled === undefined) return;
     error = unhandled;
   }
-  const { status, code, message } = toHttpError(error);
+  const { status, code, message, headers } = toHttpError(error);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   sendError(res, status, code, message);
 }
 // #endregion on-error
