@@ -2,6 +2,7 @@ import Router from "next/router";
 import type { SuperTokensConfig } from "supertokens-auth-react";
 import EmailPassword from "supertokens-auth-react/recipe/emailpassword";
 import Session from "supertokens-auth-react/recipe/session";
+import { withRateLimitMessage } from "@/lib/api/rate-limited";
 import { forgetUserData } from "@/lib/hooks/forgetUserData";
 import { appInfo } from "./appInfo";
 import { publicEnv } from "./publicEnv";
@@ -67,7 +68,18 @@ export function frontendConfig(): SuperTokensConfig {
     },
     style: authStyle,
     recipeList: [
-      EmailPassword.init(),
+      EmailPassword.init({
+        override: {
+          functions: (original) => ({
+            ...original,
+            signIn: withRateLimitMessage(original.signIn.bind(original)),
+            signUp: withRateLimitMessage(original.signUp.bind(original)),
+            sendPasswordResetEmail: withRateLimitMessage(
+              original.sendPasswordResetEmail.bind(original),
+            ),
+          }),
+        },
+      }),
       Session.init({
         onHandleEvent(event) {
           if (["SESSION_CREATED", "SIGN_OUT", "UNAUTHORISED"].includes(event.action)) {

@@ -49,7 +49,8 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     if (outcome.answered) return;
     unhandled = outcome.error ?? error;
   }
-  const { status, code, message } = toHttpError(unhandled);
+  const { status, code, message, headers } = toHttpError(unhandled);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   sendError(res, status, code, message);
 }
 // #endregion on-error

@@ -2,8 +2,8 @@ import { errorBody, toHttpError } from "../errors";
 
 /** The app's error shape, `{ "error": { "code", "message" } }`, as a route handler's Response. */
 export function errorResponse(error: unknown): Response {
-  const { status, code, message } = toHttpError(error);
-  return Response.json(errorBody(code, message), { status });
+  const { status, code, message, headers } = toHttpError(error);
+  return Response.json(errorBody(code, message), { status, headers });
 }
 
 /** What a method the route does not have gets: 405 with `Allow`, as in pages/api. */

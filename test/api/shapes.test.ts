@@ -228,6 +228,14 @@ for (const shape of shapes) {
   });
 }
 
+test("an unknown path still gets the app's own 404 page, not the App Router's", async () => {
+  for (const path of ["/no-such-page", "/api/no-such-route", "/api/app-router/no-such-route"]) {
+    const reply = await at(path);
+    assert.equal(reply.status, 404, path);
+    assert.match(reply.text, /There is nothing at this address/, path);
+  }
+});
+
 describe("no handler promise is left pending once its answer is sent", () => {
   let core: RunningCore;
   let app: InProcessApp;
