@@ -72,7 +72,7 @@ test.describe("a route's limit", () => {
     const toast = page.getByRole("region", { name: "Notifications" }).getByRole("alert");
     await expect(toast).toContainText("Please wait");
     await expect(toast).toContainText("Too many requests.");
-    await expect(toast).toContainText(/Try again in \d+ seconds?\./);
+    await expect(toast).toContainText(/Try again in \d+ (seconds?|minute)\./);
     await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Second");
     await page.screenshot({ path: "test-results/rate-limit-toast.png", animations: "disabled" });
     await context.close();
