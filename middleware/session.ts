@@ -2,6 +2,8 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
 import type { SessionContainer, VerifySessionOptions } from "supertokens-node/recipe/session";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
+import { sessionRequired } from "@/server/api-keys/errors";
+import { presentedApiKey } from "@/server/api-keys/secret";
 import { notFound } from "@/server/http-error";
 
 /** A request that passed `requireSession()`: handlers read `req.session` without a check. */
@@ -35,6 +37,10 @@ export function requireSession(options: SessionOptions = {}) {
   );
 
   return async (req: OptionalSessionRequest, res: NextApiResponse, next: NextHandler) => {
+    // An API key would only get the SDK's "try refresh token": say plainly that it is not enough.
+    if (presentedApiKey(req.headers.authorization) !== undefined) {
+      throw hideFromAnonymous ? notFound() : sessionRequired();
+    }
     let passed = false;
     let failure: unknown;
     // After sending a 401/403 verifySession never calls its callback, so wrapping it in a promise

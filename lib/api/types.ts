@@ -2,7 +2,13 @@
 // (types only: nothing server-side reaches the browser bundle), so client and routes cannot drift.
 import type { UserSummary } from "@/server/admin";
 
+export type { ApiKey, CreatedApiKey } from "@/server/db/api-keys";
 export type { Note, NotesPage } from "@/server/db/notes";
+export type {
+  ApiKeyScope,
+  CreateApiKeyInput as ApiKeyInput,
+  ApiKeyLimits,
+} from "@/server/schemas/api-key";
 export type { CreateNoteInput as NoteInput } from "@/server/schemas/note";
 export type { Profile } from "@/server/schemas/profile";
 export type { Me } from "@/server/users";
