@@ -2,6 +2,32 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The direction of imports is the architecture (docs/decisions/0007-server-browser-boundary.md).
+// Browser code may name a server shape as a type (erased at build), never import server code:
+// that would ship it, and what it reads (secrets, the database driver), to every visitor.
+const browserCode = [
+  "pages/**/*.{ts,tsx}",
+  "components/**/*.{ts,tsx}",
+  "lib/**/*.{ts,tsx}",
+  "config/frontendConfig.ts",
+  "config/publicEnv.ts",
+];
+// Aliases (`@/server/x`, `@/pages/api/x`) and relative paths (`../../server/x`, `./backendConfig`) alike.
+const serverOnly = [
+  {
+    regex: "^(?:@/|(?:\\.{1,2}/)+)(?:server|middleware|core|pages/api)(?:/|$)",
+    message:
+      "Browser code cannot import server/, middleware/, core/ or pages/api/: it would ship server-only code to the browser. Import a shape with `import type`, or call the API through lib/api.",
+    allowTypeImports: true,
+  },
+  {
+    regex: "^(?:@/config/|(?:\\.{1,2}/)+(?:config/)?)(?:backendConfig|env)$",
+    message:
+      "Browser code cannot import config/backendConfig.ts or config/env.ts: they hold the server's settings and secrets. Use config/frontendConfig.ts or config/publicEnv.ts.",
+    allowTypeImports: true,
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -9,6 +35,41 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: browserCode,
+    ignores: ["pages/api/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: serverOnly }],
+    },
+  },
+  {
+    // Resolved paths, so an alias and a relative path are caught alike.
+    files: ["core/**/*.ts", "middleware/**/*.ts"],
+    ignores: ["core/test/**"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: "./core",
+              from: "./",
+              except: ["./core", "./node_modules"],
+              message:
+                "core/ stands alone (it plays the SuperTokens core the app talks to over HTTP): it imports nothing from the app.",
+            },
+            {
+              target: "./middleware",
+              from: "./pages",
+              message:
+                "middleware/ holds the links of every route's chain; it never imports pages/ (routes import middleware, not the other way round).",
+            },
+          ],
+        },
+      ],
     },
   },
   globalIgnores([

@@ -1,17 +1,22 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { Error as SuperTokensError } from "supertokens-node";
 import { errorHandler } from "supertokens-node/framework/express";
+import { coreUnreachableMessage, isCoreUnreachable } from "@/server/core-unreachable";
 import { HttpError, type HttpErrorStatus } from "@/server/http-error";
 import { cors } from "./cors";
 
-/** The one place that writes the app's error shape: `{ "error": { "code", "message" } }`. */
+/** The app's error shape, for every error the app itself (not the SDK) answers with. */
+export type ErrorBody = { error: { code: string; message: string } };
+
+/** The one place that writes it. */
 export function sendError(
   res: NextApiResponse,
   status: HttpErrorStatus,
   code: string,
   message: string,
 ) {
-  res.status(status).json({ error: { code, message } });
+  const body: ErrorBody = { error: { code, message } };
+  res.status(status).json(body);
 }
 
 const handleSuperTokensError = errorHandler();
@@ -38,7 +43,8 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     sendError(res, error.status, error.code, error.message);
     return;
   }
-  console.error(error); // the client gets no stack and no message it could learn from
+  if (isCoreUnreachable(error)) console.error(coreUnreachableMessage());
+  else console.error(error); // the client gets no stack and no message it could learn from
   sendError(res, 500, "internal_error", "Something went wrong");
 }
 // #endregion on-error

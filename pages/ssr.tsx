@@ -2,6 +2,9 @@ import type { GetServerSideProps } from "next";
 import { getSSRSession } from "supertokens-node/nextjs";
 import { PageHeader } from "@/components/PageHeader";
 import { appInfo } from "@/config/appInfo";
+// getServerSideProps runs on the server only, and Next leaves it and its imports out of the page's
+// browser bundle: the one place a page may import server code.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { ensureSuperTokensInit } from "@/config/backendConfig";
 import { useClearRefreshMark } from "@/lib/hooks/useRefreshLoopGuard";
 import ui from "@/styles/ui.module.css";

@@ -1,10 +1,9 @@
 import { useId, useState, type FormEvent } from "react";
+import { apiKeyLimits } from "@/config/limits";
 import type { ApiKeyInput, ApiKeyScope } from "@/lib/api/types";
 import ui from "@/styles/ui.module.css";
 import styles from "./ApiKeys.module.css";
-import { expiryChoices, nameMaxLength, scopeDescriptions } from "./choices";
-
-const scopes = Object.keys(scopeDescriptions) as ApiKeyScope[];
+import { expiryChoices, scopeDescriptions } from "./choices";
 
 /** Name, scopes and expiry of a new key. A refused create (toasted) keeps what was chosen. */
 export function CreateKeyForm({ onCreate }: { onCreate: (input: ApiKeyInput) => Promise<void> }) {
@@ -43,13 +42,13 @@ export function CreateKeyForm({ onCreate }: { onCreate: (input: ApiKeyInput) => 
           value={name}
           onChange={(e) => setName(e.target.value)}
           required
-          maxLength={nameMaxLength}
+          maxLength={apiKeyLimits.name}
           placeholder="e.g. Nightly backup script"
         />
       </div>
       <fieldset className={styles.scopes}>
         <legend className={ui.label}>Scopes</legend>
-        {scopes.map((scope) => (
+        {apiKeyLimits.scopes.map((scope) => (
           <label key={scope} className={styles.scope}>
             <input
               type="checkbox"

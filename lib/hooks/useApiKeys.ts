@@ -1,12 +1,10 @@
 import useSWR from "swr";
 import { api } from "@/lib/api";
-import type { ApiKey, ApiKeyInput, CreatedApiKey } from "@/lib/api/types";
-
-type KeyList = { apiKeys: ApiKey[] };
+import type { ApiKey, ApiKeyInput, ApiKeyList, CreatedApiKey } from "@/lib/api/types";
 
 /** The user's API keys, with create (which returns the secret, once) and revoke. */
 export function useApiKeys() {
-  const { data, error, isLoading, mutate } = useSWR<KeyList>("/keys");
+  const { data, error, isLoading, mutate } = useSWR<ApiKeyList>("/keys");
 
   async function createKey(input: ApiKeyInput): Promise<string> {
     const { key, apiKey } = await api.post<CreatedApiKey>("/keys", input);
@@ -17,7 +15,7 @@ export function useApiKeys() {
   }
 
   async function revokeKey(key: ApiKey) {
-    const without = (list?: KeyList) => ({
+    const without = (list?: ApiKeyList) => ({
       apiKeys: (list?.apiKeys ?? []).filter((other) => other.id !== key.id),
     });
     await mutate(

@@ -20,6 +20,9 @@ export type ApiKey = {
   lastUsedAt: string | null;
 };
 
+/** The answer to `GET /api/keys`. */
+export type ApiKeyList = { apiKeys: ApiKey[] };
+
 /** The answer to `POST /api/keys`: the only time the secret (`key`) is ever sent. */
 export type CreatedApiKey = { key: string; apiKey: ApiKey };
 

@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { apiKeyLimits } from "@/config/limits";
 import { body, text } from "./fields";
 
 /** What a key may be allowed to do. A session may do all of it; a key only what it was given. */
-export const apiKeyScopes = ["notes:read", "notes:write", "profile:read"] as const;
+export const apiKeyScopes = apiKeyLimits.scopes;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
-
-/** Days until a new key expires; `null` for a key that lives until it is revoked. */
-export const apiKeyExpiries = [30, 90, null] as const;
-
-export const apiKeyLimits = { name: 60 } as const;
-export type ApiKeyLimits = typeof apiKeyLimits;
 
 export const createApiKeyInput = body({
   name: text({ max: apiKeyLimits.name }),
@@ -19,7 +14,7 @@ export const createApiKeyInput = body({
     })
     .min(1, "choose at least one scope")
     .transform((scopes) => [...new Set(scopes)]),
-  expiresInDays: z.literal(apiKeyExpiries, { error: "must be 30, 90 or null" }),
+  expiresInDays: z.literal(apiKeyLimits.expiresInDays, { error: "must be 30, 90 or null" }),
 });
 export type CreateApiKeyInput = z.output<typeof createApiKeyInput>;
 

@@ -5,6 +5,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
+import type { ErrorBody } from "../../middleware/errors";
+import type { DataToken } from "../../server/data-token";
 import { latestMessageTo } from "../../server/outbox";
 import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, send, signIn, signUp } from "./helpers";
@@ -54,7 +56,7 @@ describe("GET /api/token", () => {
     const user = await signUp(stack.appUrl);
     const reply = await call(url("/api/token"), { headers: bearer(user.accessToken) });
     assert.equal(reply.status, 200);
-    const { token, expiresAt } = reply.body as { token: string; expiresAt: string };
+    const { token, expiresAt } = reply.body as DataToken;
 
     const jwks = createRemoteJWKSet(new URL(url("/api/auth/jwt/jwks.json")));
     const { payload } = await jwtVerify(token, jwks, {
@@ -82,7 +84,7 @@ describe("what the SDK does not serve", () => {
       body: "{",
     });
     assert.equal(malformed.status, 400);
-    assert.equal((malformed.body as { error: { code: string } }).error.code, "invalid_json");
+    assert.equal((malformed.body as ErrorBody).error.code, "invalid_json");
 
     const oversized = await call(url("/api/auth/signin"), send("POST", { x: "y".repeat(20_000) }));
     assert.equal(oversized.status, 413);

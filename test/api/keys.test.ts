@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import type { ErrorBody } from "../../middleware/errors";
 import type { ApiKey, CreatedApiKey } from "../../server/db/api-keys";
 import { openDatabase, type AppDatabase } from "../../server/db/open";
 import type { ApiKeyScope } from "../../server/schemas/api-key";
@@ -12,7 +13,6 @@ import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, send, signUp, type TestUser } from "./helpers";
 
 type Note = { id: string; title: string; body: string };
-type ErrorBody = { error: { code: string; message: string } };
 
 let stack: Stack;
 let database: AppDatabase;

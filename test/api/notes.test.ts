@@ -5,11 +5,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startStack, type Stack } from "../../testing/stack";
+import type { ErrorBody } from "../../middleware/errors";
+import type { Note, NotesPage as Page } from "../../server/db/notes";
 import { bearer, call, send, signUp, type TestUser } from "./helpers";
-
-type Note = { id: string; title: string; body: string; createdAt: string; updatedAt: string };
-type Page = { notes: Note[]; nextCursor: string | null };
-type ErrorBody = { error: { code: string; message: string } };
 
 let stack: Stack;
 let alice: TestUser;

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import type { UsersPage } from "../../server/admin";
 import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, signIn, type TestUser } from "./helpers";
 
@@ -39,10 +40,7 @@ describe("GET /api/admin/users (role admin)", () => {
   test("an admin gets the users with their roles", async () => {
     const reply = await get("/api/admin/users", users.admin);
     assert.equal(reply.status, 200);
-    const { users: listed, nextCursor } = reply.body as {
-      users: { id: string; emails: string[]; roles: string[]; timeJoined: number }[];
-      nextCursor: string | null;
-    };
+    const { users: listed, nextCursor } = reply.body as UsersPage;
     assert.equal(nextCursor, null);
     const byEmail = new Map(listed.map((user) => [user.emails[0], user]));
     assert.deepEqual(byEmail.get("admin@example.com")?.roles, ["admin"]);

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import type { SessionStats } from "../../pages/api/stats";
 import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, signIn, signOut, signUp } from "./helpers";
 
@@ -14,12 +15,10 @@ before(async () => {
 after(() => stack.stop());
 
 // #region devices
-type Stats = { userId: string; sessionStartedAt: string; activeSessions: number };
-
-async function stats(accessToken: string): Promise<Stats> {
+async function stats(accessToken: string): Promise<SessionStats> {
   const reply = await call(`${stack.appUrl}/api/stats`, { headers: bearer(accessToken) });
   assert.equal(reply.status, 200, reply.text);
-  return reply.body as Stats;
+  return reply.body as SessionStats;
 }
 
 test("signing in on a second device counts it, signing out there uncounts it", async () => {

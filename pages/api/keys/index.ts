@@ -2,7 +2,12 @@ import { createApiRouter } from "@/middleware/router";
 import { jsonBody } from "@/middleware/json-body";
 import { requireSession, type SessionRequest } from "@/middleware/session";
 import { generateApiKey } from "@/server/api-keys/secret";
-import { createApiKey, listApiKeys, type CreatedApiKey } from "@/server/db/api-keys";
+import {
+  createApiKey,
+  listApiKeys,
+  type ApiKeyList,
+  type CreatedApiKey,
+} from "@/server/db/api-keys";
 import { createApiKeyInput } from "@/server/schemas/api-key";
 import { validate } from "@/server/validate";
 
@@ -13,7 +18,8 @@ import { validate } from "@/server/validate";
 const router = createApiRouter<SessionRequest>()
   .use(requireSession({ checkDatabase: true }), jsonBody({ limit: "4kb" }))
   .get(async (req, res) => {
-    res.status(200).json({ apiKeys: await listApiKeys(req.session.getUserId()) });
+    const apiKeys = await listApiKeys(req.session.getUserId());
+    res.status(200).json({ apiKeys } satisfies ApiKeyList);
   })
   .post(async (req, res) => {
     const input = validate(createApiKeyInput, req.body);

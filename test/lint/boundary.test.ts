@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { ESLint } from "eslint";
+
+// Plants an import in a file that does not exist and lints it with the project's own config, so
+// the rule is tested exactly as `npm run lint` applies it, for aliases and relative paths alike.
+const root = path.resolve(__dirname, "../..");
+const eslint = new ESLint({ cwd: root });
+
+async function boundaryErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${code}\n`, { filePath: path.join(root, file) });
+  assert.ok(result, `no lint result for ${file}`);
+  return result.messages
+    .filter(
+      (m) =>
+        m.ruleId === "@typescript-eslint/no-restricted-imports" ||
+        m.ruleId === "import/no-restricted-paths",
+    )
+    .map((m) => m.message);
+}
+
+async function assertRefused(file: string, code: string, why: RegExp) {
+  const errors = await boundaryErrors(file, code);
+  assert.equal(
+    errors.length,
+    1,
+    `${file}: ${code} should be refused once, got ${errors.join(" | ")}`,
+  );
+  assert.match(errors[0] ?? "", why);
+}
+
+async function assertAllowed(file: string, code: string) {
+  assert.deepEqual(await boundaryErrors(file, code), [], `${file}: ${code} should pass`);
+}
+
+const shipsServerCode = /would ship server-only code to the browser/;
+const holdsSecrets = /hold the server's settings and secrets/;
+
+describe("the server/browser boundary", () => {
+  test("a page cannot import server code, by alias or by relative path", async () => {
+    await assertRefused(
+      "pages/planted.tsx",
+      'import { seed } from "@/server/seed";',
+      shipsServerCode,
+    );
+    await assertRefused(
+      "pages/planted.tsx",
+      'import { appendToOutbox } from "../server/outbox";',
+      shipsServerCode,
+    );
+    await assertRefused(
+      "pages/admin/planted.tsx",
+      'import { cors } from "../../middleware/cors";',
+      shipsServerCode,
+    );
+  });
+
+  test("components and lib cannot import server code, middleware or the core", async () => {
+    await assertRefused(
+      "components/Notes/planted.tsx",
+      'import { ensureRoles } from "../../server/roles";',
+      shipsServerCode,
+    );
+    await assertRefused(
+      "lib/hooks/planted.ts",
+      'import { requireRole } from "@/middleware/guards";',
+      shipsServerCode,
+    );
+    await assertRefused(
+      "lib/api/planted.ts",
+      'import { config } from "@/core/config";',
+      shipsServerCode,
+    );
+    await assertRefused(
+      "lib/hooks/planted.ts",
+      'import handler from "@/pages/api/health";',
+      shipsServerCode,
+    );
+  });
+
+  test("browser code cannot import the server's config", async () => {
+    await assertRefused(
+      "components/planted.tsx",
+      'import { ensureSuperTokensInit } from "@/config/backendConfig";',
+      holdsSecrets,
+    );
+    await assertRefused("config/frontendConfig.ts", 'import { env } from "./env";', holdsSecrets);
+    await assertRefused(
+      "lib/api/planted.ts",
+      'import { env } from "../../config/env";',
+      holdsSecrets,
+    );
+  });
+
+  test("a type-only import of a server shape is allowed", async () => {
+    await assertAllowed("lib/api/planted.ts", 'import type { Note } from "@/server/db/notes";');
+    await assertAllowed("lib/api/planted.ts", 'import type { Health } from "@/pages/api/health";');
+    await assertAllowed(
+      "components/planted.tsx",
+      'export type { Profile } from "../server/schemas/profile";',
+    );
+  });
+
+  test("API routes are server code and may import it", async () => {
+    await assertAllowed("pages/api/planted.ts", 'import { seed } from "@/server/seed";');
+  });
+
+  test("the core imports nothing from the app", async () => {
+    await assertRefused(
+      "core/planted.ts",
+      'import { HttpError } from "../server/http-error";',
+      /core\/ stands alone/,
+    );
+    await assertRefused(
+      "core/db/planted.ts",
+      'import { HttpError } from "@/server/http-error";',
+      /core\/ stands alone/,
+    );
+    await assertAllowed("core/db/planted.ts", 'import { createStore } from "./store";');
+    await assertAllowed("core/planted.ts", 'import { SignJWT } from "jose";');
+  });
+
+  test("middleware never imports pages", async () => {
+    await assertRefused(
+      "middleware/planted.ts",
+      'import handler from "../pages/api/health";',
+      /never imports pages\//,
+    );
+    await assertRefused(
+      "middleware/planted.ts",
+      'import handler from "@/pages/api/health";',
+      /never imports pages\//,
+    );
+  });
+});
