@@ -42,7 +42,20 @@ export default defineConfig([
     ignores: ["pages/api/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: serverOnly }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Browser code reads its settings from config/publicEnv.ts, which checks them once (and is the one place Next can inline them).",
+        },
+      ],
     },
+  },
+  {
+    files: ["config/publicEnv.ts"],
+    rules: { "no-restricted-properties": "off" },
   },
   {
     // Resolved paths, so an alias and a relative path are caught alike.

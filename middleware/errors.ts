@@ -15,8 +15,19 @@ export function sendError(
   code: string,
   message: string,
 ) {
-  const body: ErrorBody = { error: { code, message } };
-  res.status(status).json(body);
+  res.status(status).json(errorBody(code, message));
+}
+
+export const errorBody = (code: string, message: string): ErrorBody => ({
+  error: { code, message },
+});
+
+/** An error as the client may see it: an unexpected one is logged and becomes a bare 500. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (isCoreUnreachable(error)) console.error(coreUnreachableMessage());
+  else console.error(error); // the client gets no stack and no message it could learn from
+  return new HttpError(500, "internal_error", "Something went wrong");
 }
 
 const handleSuperTokensError = errorHandler();
@@ -39,13 +50,9 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     if (unhandled === undefined) return;
     error = unhandled;
   }
-  if (error instanceof HttpError) {
-    sendError(res, error.status, error.code, error.message);
-    return;
-  }
-  if (isCoreUnreachable(error)) console.error(coreUnreachableMessage());
-  else console.error(error); // the client gets no stack and no message it could learn from
-  sendError(res, 500, "internal_error", "Something went wrong");
+  const { status, code, message, headers } = toHttpError(error);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendError(res, status, code, message);
 }
 // #endregion on-error
 

@@ -44,15 +44,22 @@ function tokensFrom(headers: Headers): Tokens {
   return { accessToken, refreshToken };
 }
 
-async function emailPassword(
+/** One sign-up or sign-in request, whatever its answer; `headers` adds e.g. X-Forwarded-For. */
+export function authAttempt(
   appUrl: string,
   path: "signup" | "signin",
   email: string,
-  pass: string,
-) {
-  const reply = await call(`${appUrl}/api/auth/${path}`, {
+  pass = password,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  return call(`${appUrl}/api/auth/${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", rid: "emailpassword", "st-auth-mode": "header" },
+    headers: {
+      "content-type": "application/json",
+      rid: "emailpassword",
+      "st-auth-mode": "header",
+      ...headers,
+    },
     body: JSON.stringify({
       formFields: [
         { id: "email", value: email },
@@ -60,6 +67,16 @@ async function emailPassword(
       ],
     }),
   });
+}
+
+async function emailPassword(
+  appUrl: string,
+  path: "signup" | "signin",
+  email: string,
+  pass: string,
+  headers: Record<string, string> = {},
+) {
+  const reply = await authAttempt(appUrl, path, email, pass, headers);
   const body = reply.body as { status?: string; user?: { id: string } };
   if (reply.status !== 200 || body.status !== "OK" || !body.user) {
     throw new Error(`${path} failed: ${reply.status} ${reply.text}`);
@@ -67,8 +84,12 @@ async function emailPassword(
   return { email, userId: body.user.id, ...tokensFrom(reply.headers) };
 }
 
-export function signUp(appUrl: string, email = uniqueEmail()): Promise<TestUser> {
-  return emailPassword(appUrl, "signup", email, password);
+export function signUp(
+  appUrl: string,
+  email = uniqueEmail(),
+  headers: Record<string, string> = {},
+): Promise<TestUser> {
+  return emailPassword(appUrl, "signup", email, password, headers);
 }
 
 export function signIn(appUrl: string, email: string, pass = password): Promise<TestUser> {

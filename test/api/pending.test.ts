@@ -16,7 +16,7 @@ import NextCors from "nextjs-cors";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
 import { startCore, type RunningCore } from "../../core/server";
 import type { OptionalSessionRequest } from "../../middleware/session";
-import { bearer, call, signUp } from "./helpers";
+import { bearer, call, send, signUp } from "./helpers";
 import { serveInProcess, type InProcessApp } from "./in-process";
 
 const allowedOrigin = "http://allowed.test";
@@ -52,6 +52,8 @@ before(async () => {
     SUPERTOKENS_CONNECTION_URI: core.url,
     ALLOWED_ORIGINS: allowedOrigin,
     DATA_DIR: dataDir,
+    RATE_LIMIT_WRITES_PER_MINUTE: "1",
+    SIGN_IN_MAX_FAILURES: "1",
   });
   // Imported only now: the route modules read the environment above when they load.
   app = await serveInProcess({
@@ -105,6 +107,20 @@ describe("handler promises settle once the answer is sent", () => {
 
   test("405 for a method the route does not have", async () => {
     assert.equal(await pendingAfter(10, "/api/notes", { method: "PUT" }, 405), 0);
+  });
+
+  test("429 from a route's limit and from the sign-in lockout", async () => {
+    const user = await signUp(app.url);
+    const note = send("POST", { title: "t", body: "b" }, user.accessToken);
+    assert.equal((await call(`${app.url}/api/notes`, note)).status, 201);
+    assert.equal(await pendingAfter(10, "/api/notes", note, 429), 0);
+    const wrong = send("POST", {
+      formFields: [
+        { id: "email", value: user.email },
+        { id: "password", value: "Wr0ng-password" },
+      ],
+    });
+    assert.equal(await pendingAfter(10, "/api/auth/signin", wrong, 429), 0);
   });
 
   test("no 'API resolved without sending a response' warning from Next", () => {
