@@ -42,15 +42,8 @@ export function requireAuth({ apiKey: scopeFor = {}, ...sessionOptions }: AuthOp
     const scope = scopeFor[(req.method === "HEAD" ? "GET" : req.method) as Method];
     if (scope === undefined) throw sessionRequired();
     const key = await verifyApiKey(presented);
-    // RFC 6750's answers, so that generic HTTP clients understand them too.
-    if (!key) {
-      res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
-      throw invalidApiKey();
-    }
-    if (!key.scopes.includes(scope)) {
-      res.setHeader("WWW-Authenticate", `Bearer error="insufficient_scope", scope="${scope}"`);
-      throw insufficientScope(scope);
-    }
+    if (!key) throw invalidApiKey();
+    if (!key.scopes.includes(scope)) throw insufficientScope(scope);
     req.principal = { via: "apiKey", userId: key.userId, scopes: key.scopes, keyId: key.id };
     return next();
   };
