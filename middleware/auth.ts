@@ -4,6 +4,7 @@ import { insufficientScope, invalidApiKey, sessionRequired } from "@/server/api-
 import { presentedApiKey } from "@/server/api-keys/secret";
 import { verifyApiKey } from "@/server/api-keys/verify";
 import { apiKeyScopes, type ApiKeyScope } from "@/server/schemas/api-key";
+import { apiKeyLimit } from "./rate-limit";
 import { requireSession, type OptionalSessionRequest, type SessionOptions } from "./session";
 
 /** Who is calling, however they proved it. A session may do all its user may: every scope. */
@@ -25,10 +26,12 @@ export type AuthOptions = Pick<SessionOptions, "checkDatabase"> & {
 /**
  * The link for routes that scripts may call too: a SuperTokens session (through `requireSession`,
  * with its 401/refresh contract intact) or an API key (`Authorization: Bearer nsk_…`) that has the
- * method's scope. Any other Bearer token is a SuperTokens access token and goes to the session.
+ * method's scope, within the key's own rate limit. Any other Bearer token is a SuperTokens access
+ * token and goes to the session.
  */
 export function requireAuth({ apiKey: scopeFor = {}, ...sessionOptions }: AuthOptions = {}) {
   const session = requireSession(sessionOptions);
+  const keyLimit = apiKeyLimit();
 
   return async (req: AuthRequest, res: NextApiResponse, next: NextHandler) => {
     const presented = presentedApiKey(req.headers.authorization);
@@ -45,7 +48,7 @@ export function requireAuth({ apiKey: scopeFor = {}, ...sessionOptions }: AuthOp
     if (!key) throw invalidApiKey();
     if (!key.scopes.includes(scope)) throw insufficientScope(scope);
     req.principal = { via: "apiKey", userId: key.userId, scopes: key.scopes, keyId: key.id };
-    return next();
+    return keyLimit(req, res, next);
   };
 }
 // #endregion require-auth

@@ -18,8 +18,11 @@ let stack: Stack;
 let database: AppDatabase;
 let alice: TestUser;
 let bob: TestUser;
+/** Requests per key per minute in this suite: above what any other test sends with one key. */
+const keyLimit = 8;
+
 before(async () => {
-  stack = await startStack();
+  stack = await startStack({ env: { RATE_LIMIT_API_KEY_PER_MINUTE: String(keyLimit) } });
   database = openDatabase({ dataDir: stack.dataDir, databaseUrl: stack.databaseUrl });
   [alice, bob] = await Promise.all([signUp(stack.appUrl), signUp(stack.appUrl)]);
 });
@@ -148,6 +151,29 @@ describe("using a key", () => {
     assert.equal((await call(url("/api/notes"), { headers: bearer(key) })).status, 200);
     const [again] = await listKeys(user);
     assert.equal(again?.lastUsedAt, used.lastUsedAt);
+  });
+
+  test("each key has its own rate limit; other keys and sessions are not counted in it", async () => {
+    const user = await signUp(stack.appUrl);
+    const [busy, other] = [
+      await createKey(user, ["notes:read"]),
+      await createKey(user, ["notes:read"]),
+    ];
+    for (let i = 0; i < keyLimit; i++) {
+      const reply = await call(url("/api/notes"), { headers: bearer(busy.key) });
+      assert.equal(reply.status, 200, `request ${i + 1}`);
+      assert.match(reply.headers.get("ratelimit") ?? "", /remaining=/);
+    }
+    const refused = await call(url("/api/notes"), { headers: bearer(busy.key) });
+    assert.equal(refused.status, 429);
+    assert.equal((refused.body as ErrorBody).error.code, "rate_limited");
+    assert.ok(Number(refused.headers.get("retry-after")) > 0);
+
+    assert.equal((await call(url("/api/notes"), { headers: bearer(other.key) })).status, 200);
+    assert.equal(
+      (await call(url("/api/notes"), { headers: bearer(user.accessToken) })).status,
+      200,
+    );
   });
 
   test("another user's note is 404 through a key too, and stays unchanged", async () => {
