@@ -17,7 +17,7 @@ test("create a key, use it from a script, revoke it, and it stops working", asyn
   await expect(page).toHaveURL("/keys");
   await expect(page.getByText("No API keys yet")).toBeVisible();
 
-  await page.getByLabel("Name").fill("Nightly export");
+  await page.getByLabel("Name", { exact: true }).fill("Nightly export");
   await page.getByRole("checkbox", { name: /notes:write/ }).check();
   await page.getByLabel("Expires after").selectOption({ label: "30 days" });
   await page.getByRole("button", { name: "Create key" }).click();

@@ -60,10 +60,8 @@ function ApiKeys() {
         </h2>
         <CreateKeyForm onCreate={async (input) => setSecret(await createKey(input))} />
       </section>
-      <div className={styles.side}>
-        {secret ? <NewKey secret={secret} onDone={() => setSecret(null)} /> : null}
-        {list}
-      </div>
+      {secret ? <NewKey secret={secret} onDone={() => setSecret(null)} /> : null}
+      {list}
     </div>
   );
 }
@@ -81,7 +79,7 @@ function ListSkeleton() {
 function KeysSkeleton() {
   return (
     <div className={styles.layout}>
-      <div className={ui.card} style={{ height: 360 }} />
+      <div className={ui.card} style={{ height: 268 }} />
       <ListSkeleton />
     </div>
   );

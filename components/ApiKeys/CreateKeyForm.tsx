@@ -32,19 +32,38 @@ export function CreateKeyForm({ onCreate }: { onCreate: (input: ApiKeyInput) => 
 
   return (
     <form className={ui.stack} onSubmit={submit}>
-      <div className={ui.field}>
-        <label className={ui.label} htmlFor={`${id}-name`}>
-          Name
-        </label>
-        <input
-          id={`${id}-name`}
-          className={ui.input}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={apiKeyLimits.name}
-          placeholder="e.g. Nightly backup script"
-        />
+      <div className={styles.fields}>
+        <div className={ui.field}>
+          <label className={ui.label} htmlFor={`${id}-name`}>
+            Name
+          </label>
+          <input
+            id={`${id}-name`}
+            className={ui.input}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={apiKeyLimits.name}
+            placeholder="e.g. Nightly backup script"
+          />
+        </div>
+        <div className={ui.field}>
+          <label className={ui.label} htmlFor={`${id}-expiry`}>
+            Expires after
+          </label>
+          <select
+            id={`${id}-expiry`}
+            className={ui.input}
+            value={expiry}
+            onChange={(e) => setExpiry(Number(e.target.value))}
+          >
+            {expiryChoices.map((choice, index) => (
+              <option key={choice.label} value={index}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <fieldset className={styles.scopes}>
         <legend className={ui.label}>Scopes</legend>
@@ -62,23 +81,6 @@ export function CreateKeyForm({ onCreate }: { onCreate: (input: ApiKeyInput) => 
           </label>
         ))}
       </fieldset>
-      <div className={ui.field}>
-        <label className={ui.label} htmlFor={`${id}-expiry`}>
-          Expires after
-        </label>
-        <select
-          id={`${id}-expiry`}
-          className={ui.input}
-          value={expiry}
-          onChange={(e) => setExpiry(Number(e.target.value))}
-        >
-          {expiryChoices.map((choice, index) => (
-            <option key={choice.label} value={index}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      </div>
       <div>
         <button
           type="submit"

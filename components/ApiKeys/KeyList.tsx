@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { ApiKey } from "@/lib/api/types";
 import table from "@/styles/table.module.css";
 import ui from "@/styles/ui.module.css";
+import styles from "./ApiKeys.module.css";
 
 const date = (iso: string | null, none: string) =>
   iso === null ? none : new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
@@ -51,9 +52,9 @@ export function KeyList({
                   ))}
                 </span>
               </td>
-              <td className={ui.muted}>{date(key.createdAt, "")}</td>
-              <td className={ui.muted}>{date(key.lastUsedAt, "Never")}</td>
-              <td className={ui.muted}>
+              <td className={`${ui.muted} ${styles.date}`}>{date(key.createdAt, "")}</td>
+              <td className={`${ui.muted} ${styles.date}`}>{date(key.lastUsedAt, "Never")}</td>
+              <td className={`${ui.muted} ${styles.date}`}>
                 {key.expiresAt !== null && Date.parse(key.expiresAt) <= now ? (
                   <span className={ui.badge}>Expired</span>
                 ) : (

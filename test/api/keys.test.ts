@@ -4,6 +4,8 @@
  * as a hash. Runs on SQLite (`npm run test:api`) and PostgreSQL (`npm run test:api:pg`).
  */
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { after, before, describe, test } from "node:test";
 import type { ErrorBody } from "../../middleware/errors";
 import type { ApiKey, CreatedApiKey } from "../../server/db/api-keys";
@@ -162,7 +164,10 @@ describe("using a key", () => {
     for (let i = 0; i < keyLimit; i++) {
       const reply = await call(url("/api/notes"), { headers: bearer(busy.key) });
       assert.equal(reply.status, 200, `request ${i + 1}`);
-      assert.match(reply.headers.get("ratelimit") ?? "", /remaining=/);
+      assert.match(
+        reply.headers.get("ratelimit") ?? "",
+        new RegExp(`^"api-key";r=${keyLimit - i - 1};`),
+      );
     }
     const refused = await call(url("/api/notes"), { headers: bearer(busy.key) });
     assert.equal(refused.status, 429);
@@ -323,4 +328,44 @@ test("the database holds no usable secret", async () => {
   assert.ok(!stored.includes(key), "the key is stored");
   assert.equal(rows[0]?.prefix, apiKey.prefix);
   assert.match(rows[0]?.secret_hash ?? "", /^[0-9a-f]{64}$/);
+});
+
+describe("the tutorial's scripts (docs/tutorial/11-api-keys.md)", () => {
+  const run = (file: string, args: string[], key: string) =>
+    promisify(execFile)(file, args, {
+      env: { ...process.env, NOTES_API_KEY: key, API_URL: stack.appUrl },
+      timeout: 30_000,
+    });
+
+  test("notes.ts adds a note with Node's fetch, then lists it", async () => {
+    const user = await signUp(stack.appUrl);
+    const { key } = await createKey(user, ["notes:read", "notes:write"]);
+    const script = ["--import", "tsx", "examples/api-key/notes.ts", "Backup done", "42 files"];
+    const { stdout } = await run(process.execPath, script, key);
+    assert.match(stdout, /^added [0-9a-f-]{36}$/m);
+    assert.match(stdout, /^\S+ {2}Backup done$/m);
+  });
+
+  test("notes.ts says why when the key is refused", async () => {
+    const user = await signUp(stack.appUrl);
+    const { key } = await createKey(user, ["notes:read"]);
+    const script = ["--import", "tsx", "examples/api-key/notes.ts", "Not allowed"];
+    await assert.rejects(run(process.execPath, script, key), (error: { stderr: string }) => {
+      assert.match(error.stderr, /POST \/notes: 403 insufficient_scope: .*notes:write/);
+      return true;
+    });
+  });
+
+  test("notes.sh does the same with curl", async () => {
+    const user = await signUp(stack.appUrl);
+    const { key } = await createKey(user, ["notes:read", "notes:write"]);
+    const { stdout } = await run("sh", ["examples/api-key/notes.sh"], key);
+    const [created, list] = stdout.trim().split("\n");
+    assert.equal((JSON.parse(created ?? "") as Note).title, "From curl");
+    const notes = (JSON.parse(list ?? "") as { notes: Note[] }).notes;
+    assert.deepEqual(
+      notes.map((note) => note.title),
+      ["From curl"],
+    );
+  });
 });
