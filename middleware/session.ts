@@ -5,6 +5,7 @@ import { verifySession } from "supertokens-node/recipe/session/framework/express
 import { sessionRequired } from "@/server/api-keys/errors";
 import { presentedApiKey } from "@/server/api-keys/secret";
 import { notFound } from "@/server/http-error";
+import { runSdkMiddleware } from "./sdk-middleware";
 
 /** A request that passed `requireSession()`: handlers read `req.session` without a check. */
 export type SessionRequest = NextApiRequest & { session: SessionContainer };
@@ -41,16 +42,9 @@ export function requireSession(options: SessionOptions = {}) {
     if (presentedApiKey(req.headers.authorization) !== undefined) {
       throw hideFromAnonymous ? notFound() : sessionRequired();
     }
-    let passed = false;
-    let failure: unknown;
-    // After sending a 401/403 verifySession never calls its callback, so wrapping it in a promise
-    // resolved by that callback would stay pending forever. Its own promise always settles.
-    await verify(req, res, (error?: unknown) => {
-      passed = error === undefined;
-      failure = error;
-    });
-    if (failure !== undefined) throw failure;
-    if (!passed) return;
+    const outcome = await runSdkMiddleware((next) => verify(req, res, next));
+    if (outcome.answered) return; // the SDK's 401 or 403
+    if (outcome.error !== undefined) throw outcome.error;
     if (hideFromAnonymous && req.session === undefined) throw notFound();
     return next();
   };

@@ -2,16 +2,25 @@
  * Starts the whole stack for tests and benchmarks: the local core and `next start` (from an existing
  * build), each on a free 127.0.0.1 port with its own temporary data, and stops both.
  *
+ * The app's database is SQLite in the data directory, or, when TEST_DATABASE_URL names a PostgreSQL
+ * server (`npm run test:api:pg` starts one: testing/postgres.ts), a fresh database on it. Either
+ * way the migrations are applied first, as `npm run db:migrate` would.
+ *
  * As a library: `startStack()`. As a CLI (Playwright's webServer uses it):
  *   APP_PORT=3910 STACK_CORE_CONFIG='{"access_token_validity":5}' tsx testing/stack.ts
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { openDatabase } from "../server/db/open";
+import { migrateToLatest } from "../server/db/migrate";
+import { freePort } from "./free-port";
+import { createTestDatabase, type TestDatabase } from "./postgres";
+
+export { freePort };
 
 export type StackOptions = {
   /** Extra environment for the app (e.g. ALLOWED_ORIGINS). */
@@ -23,6 +32,13 @@ export type StackOptions = {
   appPort?: number;
   /** Data directory (notes DB, outbox, core data); a fresh temporary one by default. */
   dataDir?: string;
+  /**
+   * PostgreSQL database URL for the app. Default when TEST_DATABASE_URL is set: a fresh database,
+   * or with `dataDir`, the database that goes with that folder (a restarted app keeps its rows).
+   */
+  databaseUrl?: string;
+  /** Apply the migrations before starting the app (default true). */
+  migrate?: boolean;
   /** Pass the servers' output through instead of keeping it for error reports. */
   inheritOutput?: boolean;
 };
@@ -31,6 +47,8 @@ export type Stack = {
   appUrl: string;
   coreUrl: string;
   dataDir: string;
+  /** The app's PostgreSQL database, when it uses one (else SQLite in dataDir). */
+  databaseUrl?: string;
   appPid: number;
   stop(): Promise<void>;
 };
@@ -50,18 +68,6 @@ const roomyLimits = {
 };
 const startTimeoutMs = 60_000;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
@@ -74,13 +80,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const coreUrl = `http://127.0.0.1:${corePort}`;
   const appUrl = `http://localhost:${appPort}`;
   const children: Child[] = [];
+  let testDatabase: TestDatabase | undefined;
 
   const stop = async () => {
     await Promise.all(children.reverse().map((child) => child.stop()));
+    if (ownDataDir) await testDatabase?.drop(); // else it is the caller's, as the folder is
     if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
+  let databaseUrl = options.databaseUrl;
   try {
+    if (!databaseUrl && process.env.TEST_DATABASE_URL) {
+      testDatabase = await createTestDatabase(options.dataDir);
+      databaseUrl = testDatabase.url;
+    }
+    if (options.migrate !== false) await migrate(dataDir, databaseUrl);
+
     children.push(
       startChild("core", ["--import", "tsx", "core/main.ts"], options, {
         CORE_HOST: "127.0.0.1",
@@ -100,6 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         API_DOMAIN: appUrl,
         WEBSITE_DOMAIN: appUrl,
         DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? "",
         ...roomyLimits,
         ...options.env,
       }),
@@ -111,7 +127,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
 
-  return { appUrl, coreUrl, dataDir, appPid: children[1]!.pid, stop };
+  return { appUrl, coreUrl, dataDir, databaseUrl, appPid: children[1]!.pid, stop };
+}
+
+/** `npm run db:migrate` for the stack's database. */
+export async function migrate(dataDir: string, databaseUrl?: string): Promise<void> {
+  const app = openDatabase({ dataDir, databaseUrl });
+  try {
+    await migrateToLatest(app.db);
+  } finally {
+    await app.db.destroy();
+  }
 }
 
 type Child = {

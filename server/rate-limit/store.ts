@@ -3,7 +3,7 @@ import {
   RateLimiterSQLite,
   type RateLimiterStoreAbstract,
 } from "rate-limiter-flexible";
-import { database } from "@/server/db/connection";
+import { database } from "@/server/db/database";
 
 /** A named count of `points` per window of `seconds`, for one key at a time. */
 export type Quota = { name: string; points: number; seconds: number };
@@ -26,12 +26,11 @@ function open({ name, points, seconds }: Quota): RateLimiterStoreAbstract {
     points,
     duration: seconds,
     tableName,
-    tableCreated: true,
+    tableCreated: true, // by migration 0003_rate_limits
     clearExpiredByTimeout: true,
   };
-  const sqlite = database();
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS ${tableName} (
-    key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`);
-  void RateLimiterPostgres;
-  return new RateLimiterSQLite({ ...options, storeClient: sqlite, storeType: "better-sqlite3" });
+  const app = database();
+  return app.dialect === "postgres"
+    ? new RateLimiterPostgres({ ...options, storeClient: app.pool, storeType: "pool" })
+    : new RateLimiterSQLite({ ...options, storeClient: app.sqlite, storeType: "better-sqlite3" });
 }

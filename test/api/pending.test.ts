@@ -17,6 +17,7 @@ import { verifySession } from "supertokens-node/recipe/session/framework/express
 import { startCore, type RunningCore } from "../../core/server";
 import type { OptionalSessionRequest } from "../../middleware/session";
 import { bearer, call, send, signUp } from "./helpers";
+import { migrate } from "../../testing/stack";
 import { serveInProcess, type InProcessApp } from "./in-process";
 
 const allowedOrigin = "http://allowed.test";
@@ -48,6 +49,7 @@ const warnings: string[] = [];
 before(async () => {
   core = await startCore({ port: 0, inMemory: true });
   dataDir = await mkdtemp(path.join(os.tmpdir(), "api-pending-"));
+  await migrate(dataDir);
   Object.assign(process.env, {
     SUPERTOKENS_CONNECTION_URI: core.url,
     ALLOWED_ORIGINS: allowedOrigin,
