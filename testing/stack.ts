@@ -37,6 +37,8 @@ export type StackOptions = {
    * or with `dataDir`, the database that goes with that folder (a restarted app keeps its rows).
    */
   databaseUrl?: string;
+  /** A core that runs already (another stack's): this stack then starts the app only. */
+  coreUrl?: string;
   /** Apply the migrations before starting the app (default true). */
   migrate?: boolean;
   /** Pass the servers' output through instead of keeping it for error reports. */
@@ -77,7 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "stack-")));
   await mkdir(dataDir, { recursive: true });
   const [corePort, appPort] = [await freePort(), options.appPort ?? (await freePort())];
-  const coreUrl = `http://127.0.0.1:${corePort}`;
+  const coreUrl = options.coreUrl ?? `http://127.0.0.1:${corePort}`;
   const appUrl = `http://localhost:${appPort}`;
   const children: Child[] = [];
   let testDatabase: TestDatabase | undefined;
@@ -96,19 +98,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     if (options.migrate !== false) await migrate(dataDir, databaseUrl);
 
-    children.push(
-      startChild("core", ["--import", "tsx", "core/main.ts"], options, {
+    if (!options.coreUrl) {
+      const core = startChild("core", ["--import", "tsx", "core/main.ts"], options, {
         CORE_HOST: "127.0.0.1",
         CORE_PORT: String(corePort),
         CORE_DATA_DIR: path.join(dataDir, "core"),
         CORE_CONFIG: JSON.stringify(options.coreConfig ?? {}),
-      }),
-    );
-    await waitUntilAnswering(`${coreUrl}/hello`, children[0]!);
+      });
+      children.push(core);
+      await waitUntilAnswering(`${coreUrl}/hello`, core);
+    }
 
     const nextBin = require.resolve("next/dist/bin/next");
-    children.push(
-      startChild("app", [nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], options, {
+    const app = startChild(
+      "app",
+      [nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"],
+      options,
+      {
         NODE_ENV: "production",
         NEXT_DIST_DIR: distDir,
         SUPERTOKENS_CONNECTION_URI: coreUrl,
@@ -118,16 +124,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         DATABASE_URL: databaseUrl ?? "",
         ...roomyLimits,
         ...options.env,
-      }),
+      },
     );
+    children.push(app);
     // 127.0.0.1 rather than localhost: Node may resolve localhost to ::1, where nothing listens.
-    await waitUntilAnswering(`http://127.0.0.1:${appPort}/api/health`, children[1]!);
+    await waitUntilAnswering(`http://127.0.0.1:${appPort}/api/health`, app);
   } catch (error) {
     await stop();
     throw error;
   }
 
-  return { appUrl, coreUrl, dataDir, databaseUrl, appPid: children[1]!.pid, stop };
+  return { appUrl, coreUrl, dataDir, databaseUrl, appPid: children.at(-1)!.pid, stop };
 }
 
 /** `npm run db:migrate` for the stack's database. */
