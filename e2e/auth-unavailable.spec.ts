@@ -2,28 +2,50 @@ import { expect, test } from "@playwright/test";
 import { freePort, startStack, type Stack } from "../testing/stack";
 import { authForm, uniqueEmail } from "./support/users";
 
-// An app whose core does not answer: a port where nothing listens. The app itself is real.
-let stack: Stack;
-test.beforeAll(async () => {
-  const deadCore = `http://127.0.0.1:${await freePort()}`;
-  stack = await startStack({ env: { SUPERTOKENS_CONNECTION_URI: deadCore } });
-});
-test.afterAll(() => stack?.stop());
+// Real apps whose dependency does not answer: a port where nothing listens.
+const nowhere = async () => `127.0.0.1:${await freePort()}`;
 
-test("with the auth core down, the sign-in form says sign-in is temporarily unavailable", async ({
-  browser,
-}) => {
-  const context = await browser.newContext({ baseURL: stack.appUrl });
-  const page = await context.newPage();
-  await page.goto("/auth");
-  const form = authForm(page);
-  await form.email.fill(uniqueEmail("waiting"));
-  await form.password.fill("Passw0rd!anything");
-  await form.submit.click();
-  await expect(
-    page.getByText("Sign-in is temporarily unavailable. Please try again in a moment."),
-  ).toBeVisible();
-  await expect(page.getByText("Something went wrong")).toHaveCount(0);
-  await page.screenshot({ path: "test-results/auth-unavailable.png", animations: "disabled" });
-  await context.close();
+test.describe("the auth core is down", () => {
+  let stack: Stack;
+  test.beforeAll(async () => {
+    stack = await startStack({ env: { SUPERTOKENS_CONNECTION_URI: `http://${await nowhere()}` } });
+  });
+  test.afterAll(() => stack?.stop());
+
+  test("the sign-in form says sign-in is temporarily unavailable", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: stack.appUrl });
+    const page = await context.newPage();
+    await page.goto("/auth");
+    const form = authForm(page);
+    await form.email.fill(uniqueEmail("waiting"));
+    await form.password.fill("Passw0rd!anything");
+    await form.submit.click();
+    await expect(
+      page.getByText("Sign-in is temporarily unavailable. Please try again in a moment."),
+    ).toBeVisible();
+    await expect(page.getByText("Something went wrong")).toHaveCount(0);
+    await expect(page.getByText("Auth core: down")).toBeVisible();
+    await page.screenshot({ path: "test-results/auth-unavailable.png", animations: "disabled" });
+    await context.close();
+  });
+});
+
+test.describe("the database is down", () => {
+  let stack: Stack;
+  test.beforeAll(async () => {
+    // Not migrated: nothing answers to migrate, and the app starts anyway (requests get 503).
+    const databaseUrl = `postgres://app:secret@${await nowhere()}/app`;
+    stack = await startStack({ databaseUrl, migrate: false });
+  });
+  test.afterAll(() => stack?.stop());
+
+  test("the footer says which dependency is down", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: stack.appUrl });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByText("Database: down")).toBeVisible();
+    await expect(page.getByText("Auth core: up")).toBeVisible();
+    await page.screenshot({ path: "test-results/database-down.png", animations: "disabled" });
+    await context.close();
+  });
 });

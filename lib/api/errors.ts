@@ -13,18 +13,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly claimValidationErrors: ClaimValidationError[];
+  /** A body in no error shape, kept for callers that expect one (e.g. /api/health's 503). */
+  readonly body: unknown;
 
   constructor(
     status: number,
     code: string,
     message: string,
     claimValidationErrors: ClaimValidationError[] = [],
+    body?: unknown,
   ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.claimValidationErrors = claimValidationErrors;
+    this.body = body;
   }
 
   static async fromResponse(response: Response): Promise<ApiError> {
@@ -49,6 +53,8 @@ export class ApiError extends Error {
       response.status,
       "http_error",
       message || `Request failed (${response.status})`,
+      [],
+      body,
     );
   }
 }

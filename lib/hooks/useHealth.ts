@@ -1,16 +1,22 @@
 import useSWR from "swr";
+import { z } from "zod";
 import { api, ApiError } from "@/lib/api";
 import type { Health } from "@/lib/api/types";
 
 export const healthKey = "/health";
 
-// 503 is an answer here (the core is down), not a failure to report.
+const state = z.enum(["up", "down"]);
+const health = z.object({ status: z.enum(["ok", "degraded"]), core: state, database: state });
+
+// 503 is an answer here (a dependency is down, its body says which), not a failure to report.
 const fetchHealth = (path: string): Promise<Health> =>
   api.get<Health>(path, { handledStatuses: [503] }).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 503)
-      return { status: "degraded", core: "down", database: "down" };
+    if (error instanceof ApiError && error.status === 503) {
+      const parsed = health.safeParse(error.body);
+      if (parsed.success) return parsed.data;
+    }
     throw error;
   });
 
-/** GET /api/health (public): whether the app's SuperTokens core answers. */
+/** GET /api/health (public): whether the app's SuperTokens core and its database answer. */
 export const useHealth = () => useSWR<Health>(healthKey, fetchHealth).data;
