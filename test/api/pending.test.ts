@@ -6,9 +6,6 @@
  * control route written the naive way shows that the count does catch the mistake.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { NextApiResponse } from "next";
 import { createRouter } from "next-connect";
@@ -16,8 +13,10 @@ import NextCors from "nextjs-cors";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
 import { startCore, type RunningCore } from "../../core/server";
 import type { OptionalSessionRequest } from "../../middleware/session";
-import { bearer, call, signUp } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { bearer, call } from "../../testing/http";
+import { signUp } from "../../testing/users";
+import { useTempDir } from "../../testing/node";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 
 const allowedOrigin = "http://allowed.test";
 const preflight = {
@@ -40,14 +39,13 @@ const naive = createRouter<OptionalSessionRequest, NextApiResponse>()
   })
   .handler();
 
+const dataDir = useTempDir("api-pending");
 let core: RunningCore;
 let app: InProcessApp;
-let dataDir: string;
 const warnings: string[] = [];
 
 before(async () => {
   core = await startCore({ port: 0, inMemory: true });
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "api-pending-"));
   Object.assign(process.env, {
     SUPERTOKENS_CONNECTION_URI: core.url,
     ALLOWED_ORIGINS: allowedOrigin,
@@ -72,7 +70,6 @@ before(async () => {
 after(async () => {
   await app?.close();
   await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** Sends `count` requests, waits for every answer, then for the event loop to drain. */
@@ -98,7 +95,7 @@ describe("handler promises settle once the answer is sent", () => {
   });
 
   test("403 from a role guard", async () => {
-    const user = await signUp(app.url);
+    const user = await signUp({ appUrl: app.url, coreUrl: core.url });
     const init = { headers: bearer(user.accessToken) };
     assert.equal(await pendingAfter(20, "/api/admin/users", init, 403), 0);
   });

@@ -3,15 +3,13 @@
  * `GET /api/stats` is refused without a session and, with one, counts the user's signed-in devices.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startStack, type Stack } from "../../testing/stack";
-import { bearer, call, signIn, signOut, signUp } from "./helpers";
+import { test } from "node:test";
+import { useStack } from "../../testing/node";
+import { bearer, call } from "../../testing/http";
+import { signIn, signUp } from "../../testing/users";
+import { signOut } from "../../testing/session";
 
-let stack: Stack;
-before(async () => {
-  stack = await startStack();
-});
-after(() => stack.stop());
+const stack = useStack();
 
 // #region devices
 type Stats = { userId: string; sessionStartedAt: string; activeSessions: number };
@@ -23,14 +21,14 @@ async function stats(accessToken: string): Promise<Stats> {
 }
 
 test("signing in on a second device counts it, signing out there uncounts it", async () => {
-  const laptop = await signUp(stack.appUrl);
-  const phone = await signIn(stack.appUrl, laptop.email);
+  const laptop = await signUp(stack);
+  const phone = await signIn(stack, laptop.email);
   assert.equal((await stats(laptop.accessToken)).activeSessions, 2);
   assert.equal((await stats(phone.accessToken)).activeSessions, 2);
 
-  await signOut(stack.appUrl, phone.accessToken);
+  await signOut(stack, phone.accessToken);
   assert.equal((await stats(laptop.accessToken)).activeSessions, 1);
-  const someoneElse = await signUp(stack.appUrl);
+  const someoneElse = await signUp(stack);
   assert.equal((await stats(someoneElse.accessToken)).activeSessions, 1);
 });
 // #endregion devices
@@ -43,7 +41,7 @@ test("anonymous callers get SuperTokens' 401, which makes the browser SDK refres
 
 test("a signed-in user sees their own session: who, since when, on how many devices", async () => {
   const startedBefore = Date.now();
-  const user = await signUp(stack.appUrl);
+  const user = await signUp(stack);
   const body = await stats(user.accessToken);
   assert.equal(body.userId, user.userId);
   assert.equal(body.activeSessions, 1);
@@ -52,7 +50,7 @@ test("a signed-in user sees their own session: who, since when, on how many devi
 });
 
 test("a method the route does not declare gets 405 with Allow", async () => {
-  const user = await signUp(stack.appUrl);
+  const user = await signUp(stack);
   const reply = await call(`${stack.appUrl}/api/stats`, {
     method: "POST",
     headers: bearer(user.accessToken),
