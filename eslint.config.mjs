@@ -12,12 +12,12 @@ const browserCode = [
   "config/frontendConfig.ts",
   "config/publicEnv.ts",
 ];
-// Aliases (`@/server/x`) and relative paths (`../../server/x`, `./backendConfig`) alike.
+// Aliases (`@/server/x`, `@/pages/api/x`) and relative paths (`../../server/x`, `./backendConfig`) alike.
 const serverOnly = [
   {
-    regex: "^(?:@/|(?:\\.{1,2}/)+)(?:server|middleware|core)(?:/|$)",
+    regex: "^(?:@/|(?:\\.{1,2}/)+)(?:server|middleware|core|pages/api)(?:/|$)",
     message:
-      "Browser code cannot import server/, middleware/ or core/: it would ship server-only code to the browser. Import a shape with `import type`, or call the API through lib/api.",
+      "Browser code cannot import server/, middleware/, core/ or pages/api/: it would ship server-only code to the browser. Import a shape with `import type`, or call the API through lib/api.",
     allowTypeImports: true,
   },
   {
@@ -47,7 +47,20 @@ export default defineConfig([
     ignores: ["pages/api/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: serverOnly }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Browser code reads its settings from config/publicEnv.ts, which checks them once (and is the one place Next can inline them).",
+        },
+      ],
     },
+  },
+  {
+    files: ["config/publicEnv.ts"],
+    rules: { "no-restricted-properties": "off" },
   },
   {
     // Resolved paths, so an alias and a relative path are caught alike.

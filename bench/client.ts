@@ -2,25 +2,23 @@
  * The one call the bench makes to the app outside the load itself, besides signing users up (with
  * the API tests' helper): count the notes the app stored for a user.
  */
-import { z } from "zod";
-
-const notesPage = z.object({ notes: z.array(z.unknown()), nextCursor: z.string().nullable() });
+import { noteLimits } from "../config/limits";
+import type { NotesPage } from "../server/db/notes";
 
 /** Counts a user's notes by paging through `GET /api/notes`, as any client would see them. */
 export async function countNotes(appUrl: string, token: string, atMost: number): Promise<number> {
-  const pageSize = 100;
   let count = 0;
   let cursor: string | null = null;
   // Bounded (every page but the last holds a note): a cursor that never ends cannot loop forever.
   for (let page = 0; page <= atMost; page++) {
     const url = new URL("/api/notes", appUrl);
-    url.searchParams.set("limit", String(pageSize));
+    url.searchParams.set("limit", String(noteLimits.maxPageSize));
     if (cursor) url.searchParams.set("cursor", cursor);
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (!response.ok) {
       throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
     }
-    const body = notesPage.parse(await response.json());
+    const body = (await response.json()) as NotesPage;
     count += body.notes.length;
     cursor = body.nextCursor;
     if (cursor === null) return count;

@@ -9,6 +9,7 @@ import UserMetadata from "supertokens-node/recipe/usermetadata";
 import UserRoles from "supertokens-node/recipe/userroles";
 import type { TypeInput } from "supertokens-node/types";
 import { appendToOutbox } from "../server/outbox";
+import { limitEmailPassword } from "../server/rate-limit/email-password";
 import { appInfo } from "./appInfo";
 import { env } from "./env";
 
@@ -23,6 +24,8 @@ export function backendConfig(): TypeInput {
     appInfo: { ...appInfo, apiDomain: env.apiDomain, websiteDomain: env.websiteDomain },
     recipeList: [
       EmailPassword.init({
+        // Failed sign-ins lock the account for a while; sign-ups and reset e-mails are limited.
+        override: { apis: limitEmailPassword },
         emailDelivery: {
           // The default delivery posts to SuperTokens' servers; offline, the link goes to the outbox.
           override: (original) => ({

@@ -2,8 +2,10 @@ import Router from "next/router";
 import type { SuperTokensConfig } from "supertokens-auth-react";
 import EmailPassword from "supertokens-auth-react/recipe/emailpassword";
 import Session from "supertokens-auth-react/recipe/session";
+import { withRateLimitMessage } from "@/lib/api/rate-limited";
 import { forgetUserData } from "@/lib/hooks/forgetUserData";
 import { appInfo } from "./appInfo";
+import { publicEnv } from "./publicEnv";
 
 /** The product's name in the UI. */
 export const productName = "Notebook";
@@ -61,12 +63,23 @@ export function frontendConfig(): SuperTokensConfig {
   return {
     appInfo: {
       ...appInfo,
-      apiDomain: process.env.NEXT_PUBLIC_API_DOMAIN || origin,
-      websiteDomain: process.env.NEXT_PUBLIC_WEBSITE_DOMAIN || origin,
+      apiDomain: publicEnv.apiDomain ?? origin,
+      websiteDomain: publicEnv.websiteDomain ?? origin,
     },
     style: authStyle,
     recipeList: [
-      EmailPassword.init(),
+      EmailPassword.init({
+        override: {
+          functions: (original) => ({
+            ...original,
+            signIn: withRateLimitMessage(original.signIn.bind(original)),
+            signUp: withRateLimitMessage(original.signUp.bind(original)),
+            sendPasswordResetEmail: withRateLimitMessage(
+              original.sendPasswordResetEmail.bind(original),
+            ),
+          }),
+        },
+      }),
       Session.init({
         onHandleEvent(event) {
           if (["SESSION_CREATED", "SIGN_OUT", "UNAUTHORISED"].includes(event.action)) {

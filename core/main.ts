@@ -1,12 +1,13 @@
 import path from "node:path";
 import { z } from "zod";
 import { coreConfigSchema } from "./config";
+import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "./defaults";
 import { startCore } from "./server";
 
 // The CLI behind `npm run core`: every setting comes from the environment, checked at start.
 const envSchema = z.object({
-  CORE_HOST: z.string().default("127.0.0.1"),
-  CORE_PORT: z.coerce.number().int().min(0).max(65535).default(3567),
+  CORE_HOST: z.string().default(DEFAULT_CORE_HOST),
+  CORE_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_CORE_PORT),
   CORE_DATA_DIR: z.string().default(".data/core"),
   CORE_IN_MEMORY: z.enum(["true", "false"]).default("false"),
   SUPERTOKENS_API_KEY: z.string().optional(),

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import type { CoreConfigInput } from "./config";
+import { DEFAULT_CORE_HOST } from "./defaults";
 import { LOCAL_CORE_HEADER } from "./http";
 
 export type CoreProcessOptions = {
@@ -49,7 +50,7 @@ export async function probeCore(url: string): Promise<"ours" | "foreign" | "down
 }
 
 export async function startCoreProcess(options: CoreProcessOptions): Promise<CoreProcess> {
-  const host = options.host ?? "127.0.0.1";
+  const host = options.host ?? DEFAULT_CORE_HOST;
   const url = `http://${host}:${options.port}`;
   if ((await probeCore(url)) !== "down") throw new Error(`Something already answers on ${url}`);
   const child = spawnNode("core", ["--import", "tsx", "core/main.ts"], {

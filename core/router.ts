@@ -53,6 +53,7 @@ export function route<S extends z.ZodType>(
 
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
+  if (issue?.code === "custom" && issue.params?.verbatim === true) return issue.message;
   if (!issue || issue.path.length === 0) return "Invalid input: expected a JSON object";
   return `Field name '${issue.path.join(".")}' is invalid in JSON input: ${issue.message}`;
 }

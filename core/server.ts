@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { AppRegistry, DEFAULT_APP, DEFAULT_TENANT } from "./apps";
 import type { CoreConfigInput } from "./config";
 import { openDatabase } from "./db/schema";
+import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "./defaults";
 import { createStore, type Store } from "./db/store";
 import { HttpError, LOCAL_CORE_HEADER, Reply } from "./http";
 import type { Match, Router } from "./router";
@@ -47,7 +48,7 @@ export async function startCore(options: CoreOptions = {}): Promise<RunningCore>
     await apps.init();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(options.port ?? 3567, options.host ?? "127.0.0.1", resolve);
+      server.listen(options.port ?? DEFAULT_CORE_PORT, options.host ?? DEFAULT_CORE_HOST, resolve);
     });
   } catch (error) {
     db.close(); // e.g. the port is taken: leave nothing open behind

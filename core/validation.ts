@@ -6,9 +6,13 @@ export const queryBool = z.enum(["true", "false"]).transform((value) => value ==
 
 export const jsonObject = z.record(z.string(), z.unknown());
 
-/** An access-token payload set by the app: the core's own claims are off limits. */
+/**
+ * An access-token payload set by the app: the core's own claims are off limits. The SDK shows the
+ * core's message to the app's developer, so it is the real core's, word for word.
+ */
 export const customClaims = jsonObject.refine((claims) => !hasProtectedClaim(claims), {
-  message: "must not contain a protected claim (sub, exp, iat, sessionHandle, …)",
+  message: "The user payload contains protected field",
+  params: { verbatim: true },
 });
 
 /** The core trims names such as roles and permissions and refuses empty ones. */

@@ -68,6 +68,7 @@ for (const transport of ["cookie", "header"] as const) {
     await page.goto(origins[transport]);
     await expect(page.locator("#transport")).toHaveText(transport);
     await expect(page.locator("#session")).toHaveText("Signed out");
+    await expect(page.locator("#site-warning")).toBeHidden();
 
     const email = uniqueEmail(transport);
     await submit(page, "Sign up", email, "OK");
@@ -122,6 +123,10 @@ test("cookie sessions do not cross sites: the browser drops the API's cookies", 
   const calls = recordApiCalls(page);
   const consoleErrors = recordConsoleErrors(page);
   await page.goto(origins.cookieOtherSite);
+  // The page says so before anyone signs up, and names the address that works.
+  const warning = page.getByRole("alert");
+  await expect(warning).toContainText("This page is on 127.0.0.1 and the API on localhost");
+  await expect(warning).toContainText(`Open ${origins.cookie} instead`);
   await submit(page, "Sign up", uniqueEmail("cross-site"), "OK");
   expect(await sessionCookies(context)).toEqual([]);
 

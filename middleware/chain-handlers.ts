@@ -5,7 +5,7 @@
  */
 const built = new WeakSet<object>();
 
-/** Marks `handler` as built by a chain factory (createApiRouter) and returns it. */
+/** Marks `handler` as built by a chain factory (createApiRouter, withSession) and returns it. */
 export function chainHandler<H extends object>(handler: H): H {
   built.add(handler);
   return handler;

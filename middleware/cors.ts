@@ -1,3 +1,4 @@
+import type { CorsOptions } from "cors";
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
 import NextCors from "nextjs-cors";
@@ -7,16 +8,22 @@ import { env } from "@/config/env";
 /**
  * CORS for browsers on the allowed origins, with credentials (cookies) and SuperTokens' headers.
  * An array origin makes `cors` echo an allowed `Origin`, omit the header for any other, and always
- * add `Vary: Origin`, so a cache never serves one origin's answer to another.
+ * add `Vary: Origin`, so a cache never serves one origin's answer to another. The App Router's
+ * route handlers use the same options (middleware/app/cors.ts).
  */
-export async function cors(req: NextApiRequest, res: NextApiResponse, next: NextHandler) {
-  const applied = NextCors(req, res, {
+export function corsOptions(): CorsOptions {
+  return {
     origin: env.allowedOrigins,
     credentials: true,
     methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+    // A function, not a constant: SuperTokens must be initialised before it lists its headers.
     allowedHeaders: ["content-type", ...supertokens.getAllCORSHeaders()],
     maxAge: 600,
-  });
+  };
+}
+
+export async function cors(req: NextApiRequest, res: NextApiResponse, next: NextHandler) {
+  const applied = NextCors(req, res, corsOptions());
   // On a preflight `cors` answers 204 itself and never calls back, so nextjs-cors' promise never
   // settles: awaiting it would leave this request pending forever. The answer is already sent.
   if (res.writableEnded) return;

@@ -1,17 +1,33 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { Error as SuperTokensError } from "supertokens-node";
 import { errorHandler } from "supertokens-node/framework/express";
+import { coreUnreachableMessage, isCoreUnreachable } from "@/server/core-unreachable";
 import { HttpError, type HttpErrorStatus } from "@/server/http-error";
 import { cors } from "./cors";
 
-/** The one place that writes the app's error shape: `{ "error": { "code", "message" } }`. */
+/** The app's error shape, for every error the app itself (not the SDK) answers with. */
+export type ErrorBody = { error: { code: string; message: string } };
+
+/** The one place that writes it. */
 export function sendError(
   res: NextApiResponse,
   status: HttpErrorStatus,
   code: string,
   message: string,
 ) {
-  res.status(status).json({ error: { code, message } });
+  res.status(status).json(errorBody(code, message));
+}
+
+export const errorBody = (code: string, message: string): ErrorBody => ({
+  error: { code, message },
+});
+
+/** An error as the client may see it: an unexpected one is logged and becomes a bare 500. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (isCoreUnreachable(error)) console.error(coreUnreachableMessage());
+  else console.error(error); // the client gets no stack and no message it could learn from
+  return new HttpError(500, "internal_error", "Something went wrong");
 }
 
 const handleSuperTokensError = errorHandler();
@@ -34,12 +50,9 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     if (unhandled === undefined) return;
     error = unhandled;
   }
-  if (error instanceof HttpError) {
-    sendError(res, error.status, error.code, error.message);
-    return;
-  }
-  console.error(error); // the client gets no stack and no message it could learn from
-  sendError(res, 500, "internal_error", "Something went wrong");
+  const { status, code, message, headers } = toHttpError(error);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendError(res, status, code, message);
 }
 // #endregion on-error
 

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Readable } from "node:stream";
 import contentType from "content-type";
 import type { NextApiRequest, NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
@@ -11,19 +13,30 @@ import { HttpError } from "@/server/http-error";
  */
 export function jsonBody({ limit }: { limit: string }) {
   return async (req: NextApiRequest, _res: NextApiResponse, next: NextHandler) => {
-    if (hasBody(req)) req.body = parseJson(await readBody(req, limit));
+    req.body = await readJson(req, req.headers, limit);
     return next();
   };
 }
 
-function hasBody(req: NextApiRequest): boolean {
-  return (
-    req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"]) > 0
-  );
+/**
+ * The body as JSON, or `undefined` when there is none. Also used by the App Router's route
+ * handlers (middleware/app/json-body.ts), which hand over their body as a Node stream.
+ */
+export async function readJson(
+  stream: Readable,
+  headers: IncomingHttpHeaders,
+  limit: string,
+): Promise<unknown> {
+  if (!hasBody(headers)) return undefined;
+  return parseJson(await readBody(stream, headers, limit));
 }
 
-async function readBody(req: NextApiRequest, limit: string): Promise<string> {
-  const type = parseContentType(req);
+function hasBody(headers: IncomingHttpHeaders): boolean {
+  return headers["transfer-encoding"] !== undefined || Number(headers["content-length"]) > 0;
+}
+
+async function readBody(stream: Readable, headers: IncomingHttpHeaders, limit: string) {
+  const type = parseContentType(headers);
   if (type.type !== "application/json") {
     throw new HttpError(400, "unsupported_content_type", "Send the body as application/json");
   }
@@ -32,8 +45,8 @@ async function readBody(req: NextApiRequest, limit: string): Promise<string> {
     throw new HttpError(400, "unsupported_charset", "Send the body as UTF-8");
   }
   try {
-    return await getRawBody(req, {
-      length: req.headers["content-length"],
+    return await getRawBody(stream, {
+      length: headers["content-length"],
       limit,
       encoding: "utf-8",
     });
@@ -45,9 +58,9 @@ async function readBody(req: NextApiRequest, limit: string): Promise<string> {
   }
 }
 
-function parseContentType(req: NextApiRequest): contentType.ParsedMediaType {
+function parseContentType(headers: IncomingHttpHeaders): contentType.ParsedMediaType {
   try {
-    return contentType.parse(req);
+    return contentType.parse({ headers });
   } catch {
     throw new HttpError(400, "unsupported_content_type", "Send the body as application/json");
   }

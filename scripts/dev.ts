@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
+import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "../core/defaults";
 import { probeCore, startCoreProcess, type CoreProcess } from "../core/process";
+import { whoHolds } from "./running-app";
 
 /**
  * `npm run dev`: `next dev`, plus the local core when no SUPERTOKENS_CONNECTION_URI is set.
@@ -11,9 +14,8 @@ import { probeCore, startCoreProcess, type CoreProcess } from "../core/process";
 loadEnvConfig(process.cwd(), true);
 
 const nextBin = require.resolve("next/dist/bin/next");
-const corePort = Number(process.env.CORE_PORT ?? 3567);
-// 127.0.0.1, not localhost: Node may resolve localhost to ::1, where the core does not listen.
-const coreUrl = `http://127.0.0.1:${corePort}`;
+const corePort = Number(process.env.CORE_PORT ?? DEFAULT_CORE_PORT);
+const coreUrl = `http://${DEFAULT_CORE_HOST}:${corePort}`;
 
 // Module-level so that a Ctrl-C during start-up still stops whatever was already started.
 let core: CoreProcess | undefined;
@@ -40,7 +42,37 @@ async function startLocalCore(): Promise<void> {
   core = await startCoreProcess({ port: corePort, inheritOutput: true });
 }
 
+/** The port `next dev` will take: `--port`/`-p`, else PORT, else 3000. */
+function devPort(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: "string", short: "p" } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return Number(values.port ?? process.env.PORT ?? 3000);
+}
+
+/**
+ * `next dev` does not stop when its port is taken: it moves to the next free one and prints
+ * "Ready", so the reader ends up with two apps and a browser tab on the old one. Stop here instead.
+ */
+async function refuseTakenPort(port: number): Promise<void> {
+  const holder = await whoHolds(port);
+  if (holder.kind === "app") {
+    throw new Error(
+      `The app is already running on port ${port}: open http://localhost:${port}, or stop it (Ctrl+C in its terminal) before starting it again.`,
+    );
+  }
+  if (holder.kind === "other") {
+    throw new Error(
+      `Port ${port} is taken by another program. Stop it, or start the app on another port: npm run dev -- --port ${port + 1} (with API_DOMAIN=http://localhost:${port + 1}).`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  await refuseTakenPort(devPort(process.argv.slice(2)));
   const env = { ...process.env };
   if (!env.SUPERTOKENS_CONNECTION_URI) {
     await startLocalCore();

@@ -9,9 +9,9 @@ import type { SessionContainer } from "supertokens-node/recipe/session";
 export const dataTokenAudience = "notes-data-source";
 const validitySeconds = 60;
 
-export async function issueDataToken(
-  session: SessionContainer,
-): Promise<{ token: string; expiresAt: string }> {
+export type DataToken = { token: string; expiresAt: string };
+
+export async function issueDataToken(session: SessionContainer): Promise<DataToken> {
   const result = await JWT.createJWT(
     { sub: session.getUserId(), aud: dataTokenAudience },
     validitySeconds,

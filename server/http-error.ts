@@ -4,13 +4,15 @@
  */
 
 /** Never 401: that status belongs to SuperTokens, whose frontend SDK answers it with a refresh. */
-export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 500;
+export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 503;
 
 export class HttpError extends Error {
   constructor(
     readonly status: HttpErrorStatus,
     readonly code: string,
     message: string,
+    /** Sent with the answer, e.g. `Retry-After` on a 429 or a 503. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = "HttpError";

@@ -1,12 +1,15 @@
 /**
- * Serves route modules in the test's own process through Next's `apiResolver` (the glue `next
- * start` uses for pages/api: query, cookies, `res.status().json()`, the `bodyParser` config), so a
- * test can watch what a response alone cannot show, such as handler promises left pending.
+ * Serves route modules in the test's own process, so a test can watch what a response alone
+ * cannot show, such as handler promises left pending. A pages/api module (a default export) goes
+ * through Next's `apiResolver` (the glue `next start` uses: query, cookies, `res.status().json()`,
+ * the `bodyParser` config); an App Router module (`GET`, `OPTIONS`, … exports) is called with a
+ * `NextRequest`, as Next calls it, and its Response is written back (requests without a body only).
  */
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver";
+import { NextRequest } from "next/server";
 
 export type InProcessApp = {
   url: string;
@@ -14,6 +17,12 @@ export type InProcessApp = {
   pending(): number;
   close(): Promise<void>;
 };
+
+type RouteHandler = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+type RouteHandlers = Partial<Record<string, RouteHandler>>;
 
 /** `routes` maps a path (or a prefix ending in `/*`) to a route module. */
 export async function serveInProcess(routes: Record<string, unknown>): Promise<InProcessApp> {
@@ -26,17 +35,12 @@ export async function serveInProcess(routes: Record<string, unknown>): Promise<I
 
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    const routeModule = find(pathname);
     pending += 1;
-    void apiResolver(
-      req,
-      res,
-      {},
-      find(pathname),
-      { ...context, dev: false },
-      false,
-      false,
-      pathname,
-    ).finally(() => (pending -= 1));
+    const handled = isRouteHandlers(routeModule)
+      ? callRouteHandler(routeModule, req, res)
+      : apiResolver(req, res, {}, routeModule, { ...context, dev: false }, false, false, pathname);
+    void handled.finally(() => (pending -= 1));
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -49,4 +53,30 @@ export async function serveInProcess(routes: Record<string, unknown>): Promise<I
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+function isRouteHandlers(module: unknown): module is RouteHandlers {
+  return typeof module === "object" && module !== null && "OPTIONS" in module;
+}
+
+async function callRouteHandler(
+  handlers: RouteHandlers,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const method = req.method ?? "GET";
+  // Next answers HEAD with GET when a route exports no HEAD, and a missing method with 405.
+  const handler = handlers[method] ?? (method === "HEAD" ? handlers.GET : undefined);
+  if (!handler) {
+    res.writeHead(405).end();
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  }
+  const request = new NextRequest(`http://127.0.0.1${req.url}`, { method, headers });
+  const response = await handler(request, { params: Promise.resolve({}) });
+  res.writeHead(response.status, [...response.headers].flat());
+  res.end(Buffer.from(await response.arrayBuffer()));
 }

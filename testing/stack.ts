@@ -38,6 +38,17 @@ export type Stack = {
 
 const root = path.resolve(__dirname, "..");
 
+/**
+ * The app's abuse limits are meant for the internet, not for suites that sign up hundreds of users
+ * from 127.0.0.1; the suites that test the limits lower them again through `env`.
+ */
+const roomyLimits = {
+  RATE_LIMIT_WRITES_PER_MINUTE: "100000",
+  SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: "100000",
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000",
+  PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: "100000",
+};
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -87,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         API_DOMAIN: appUrl,
         WEBSITE_DOMAIN: appUrl,
         DATA_DIR: dataDir,
+        ...roomyLimits,
         ...options.env,
       },
     });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { rolePermissions, type Role } from "../server/roles";
-import { call, type At } from "./http";
+import { call, type At, type Reply } from "./http";
 import { signOut, tokensFrom, type Tokens } from "./session";
 
 /** Meets the sign-up form's rules; every test account uses it unless a test is about passwords. */
@@ -28,18 +28,35 @@ export function credentials(email: string, password = PASSWORD) {
 
 export type TestUser = Tokens & { email: string; password: string; userId: string };
 
+/** One sign-up or sign-in request, whatever its answer; `headers` adds e.g. X-Forwarded-For. */
+export async function authAttempt(
+  stack: At<"appUrl">,
+  path: "signup" | "signin",
+  email: string,
+  password = PASSWORD,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  await stack.ready;
+  return call(`${stack.appUrl}/api/auth/${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      rid: "emailpassword",
+      "st-auth-mode": "header",
+      ...headers,
+    },
+    body: JSON.stringify(credentials(email, password)),
+  });
+}
+
 async function emailPassword(
   stack: At<"appUrl">,
   path: "signup" | "signin",
   email: string,
   password: string,
+  headers?: Record<string, string>,
 ): Promise<TestUser> {
-  await stack.ready;
-  const reply = await call(`${stack.appUrl}/api/auth/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", rid: "emailpassword", "st-auth-mode": "header" },
-    body: JSON.stringify(credentials(email, password)),
-  });
+  const reply = await authAttempt(stack, path, email, password, headers);
   const body = reply.body as { status?: string; user?: { id: string } };
   if (reply.status !== 200 || body.status !== "OK" || !body.user) {
     throw new Error(`${path} failed: ${reply.status} ${reply.text}`);
@@ -52,14 +69,21 @@ async function emailPassword(
  * granted first and the session is a new one, so that its access token carries the role.
  */
 export async function signUp(
-  stack: At<"appUrl" | "coreUrl">,
-  options: { email?: string; password?: string; role?: Role } = {},
+  stack: At<"appUrl"> & { coreUrl?: string },
+  options: {
+    email?: string;
+    password?: string;
+    role?: Role;
+    /** Extra request headers, e.g. X-Forwarded-For. */
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<TestUser> {
   const email = options.email ?? uniqueEmail(options.role);
   const password = options.password ?? PASSWORD;
-  const user = await emailPassword(stack, "signup", email, password);
+  const user = await emailPassword(stack, "signup", email, password, options.headers);
   if (!options.role) return user;
-  await grantRole(stack, user.userId, options.role);
+  if (!stack.coreUrl) throw new Error("signUp with a role needs the stack's coreUrl");
+  await grantRole({ coreUrl: stack.coreUrl }, user.userId, options.role);
   await signOut(stack, user.accessToken);
   return signIn(stack, email, password);
 }

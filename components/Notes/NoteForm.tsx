@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
+import { noteLimits } from "@/config/limits";
 import type { NoteInput } from "@/lib/api/types";
 import ui from "@/styles/ui.module.css";
 import styles from "./Notes.module.css";
@@ -62,7 +63,7 @@ export function NoteForm({
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           required
-          maxLength={200}
+          maxLength={noteLimits.title}
           autoFocus={autoFocus}
           placeholder="What is it about?"
         />
@@ -77,7 +78,7 @@ export function NoteForm({
           value={body}
           onChange={(e) => setBody(e.target.value)}
           required
-          maxLength={10000}
+          maxLength={noteLimits.body}
           placeholder="Write something…"
         />
       </div>

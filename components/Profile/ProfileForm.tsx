@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { toast } from "@/components/Toaster";
+import { profileLimits } from "@/config/limits";
 import type { Profile } from "@/lib/api/types";
 import ui from "@/styles/ui.module.css";
 
@@ -46,7 +47,7 @@ export function ProfileForm({
             className={ui.input}
             value={firstName}
             onChange={(e) => setFirstName(e.target.value)}
-            maxLength={100}
+            maxLength={profileLimits.name}
             autoComplete="given-name"
           />
         </div>
@@ -59,7 +60,7 @@ export function ProfileForm({
             className={ui.input}
             value={lastName}
             onChange={(e) => setLastName(e.target.value)}
-            maxLength={100}
+            maxLength={profileLimits.name}
             autoComplete="family-name"
           />
         </div>

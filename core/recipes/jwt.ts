@@ -4,6 +4,8 @@ import { Reply } from "../http";
 import { route, type Route } from "../router";
 import { jsonObject } from "../validation";
 
+const MIN_JWKS_MAX_AGE_S = 60;
+
 export const jwtRoutes: Route[] = [
   route(
     "GET",
@@ -11,9 +13,11 @@ export const jwtRoutes: Route[] = [
     z.object({}).loose(),
     ({ app }) => {
       const keys = app.keys.published();
-      // Clients may cache the set until the next dynamic key appears; an unknown kid refetches.
+      // Clients may cache the set until the next dynamic key appears (an unknown kid refetches),
+      // but never less than a minute: a real core's JWKS is cacheable, and a max-age of 0 just
+      // before a rotation would send every verifier back here on every request.
       const untilRotation = Math.floor((app.keys.nextRotation() - Date.now()) / 1000);
-      const maxAge = Math.max(0, Math.min(untilRotation, 24 * 3600));
+      const maxAge = Math.max(MIN_JWKS_MAX_AGE_S, Math.min(untilRotation, 24 * 3600));
       return Reply.json(
         { keys: keys.map((key) => key.jwk) },
         { "cache-control": `max-age=${maxAge}, must-revalidate` },

@@ -20,9 +20,14 @@ export default defineConfig(({ mode }) => {
       "import.meta.env.VITE_API_DOMAIN": JSON.stringify(new URL(env.VITE_API_DOMAIN).origin),
       "import.meta.env.VITE_SESSION_TRANSPORT": JSON.stringify(env.VITE_SESSION_TRANSPORT),
     },
-    // 127.0.0.1 only. Open it as http://localhost:5173 (the same site as a localhost API) or as
-    // http://127.0.0.1:5173 (another site); docs/cross-origin.md says what changes.
-    server: { host: "127.0.0.1", port: 5173, strictPort: true },
+    // Served, and printed, on the address whose sessions work: cookies need this page on the API's
+    // site (localhost → localhost), headers work from another (127.0.0.1); docs/cross-origin.md
+    // says why. Never on the network.
+    server: {
+      host: env.VITE_SESSION_TRANSPORT === "cookie" ? "localhost" : "127.0.0.1",
+      port: 5173,
+      strictPort: true,
+    },
     preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   };
 });

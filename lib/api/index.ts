@@ -1,3 +1,4 @@
+import { publicEnv } from "@/config/publicEnv";
 import { createApiClient } from "./client";
 
 export { ApiError, describeClaims } from "./errors";
@@ -8,4 +9,4 @@ export type { RequestOptions } from "./client";
  * Same origin by default (`/api`). Set NEXT_PUBLIC_API_DOMAIN at build time to call an API on
  * another origin; that origin must list this one in its ALLOWED_ORIGINS.
  */
-export const api = createApiClient({ baseUrl: `${process.env.NEXT_PUBLIC_API_DOMAIN ?? ""}/api` });
+export const api = createApiClient({ baseUrl: `${publicEnv.apiDomain ?? ""}/api` });

@@ -22,9 +22,11 @@ export function toastOnError(notify: Notify): ErrorInterceptor {
     const title =
       error.status === 403
         ? "Not allowed"
-        : error.status === 0 || error.status >= 500
-          ? "Something went wrong"
-          : "Request failed";
+        : error.status === 429
+          ? "Too many requests" // the message says how long to wait
+          : error.status === 0 || error.status >= 500
+            ? "Something went wrong"
+            : "Request failed";
     notify({ kind: "error", title, message: error.message });
   };
 }

@@ -1,14 +1,13 @@
 import useSWRInfinite from "swr/infinite";
+import { noteLimits } from "@/config/limits";
 import { api } from "@/lib/api";
 import type { Note, NoteInput, NotesPage } from "@/lib/api/types";
 
-const PAGE_SIZE = 20;
-
 // Each page's key carries the previous page's cursor; `null` stops at the last page.
 function pageKey(index: number, previous: NotesPage | null): string | null {
-  if (index === 0) return `/notes?limit=${PAGE_SIZE}`;
+  if (index === 0) return `/notes?limit=${noteLimits.pageSize}`;
   if (!previous?.nextCursor) return null;
-  return `/notes?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(previous.nextCursor)}`;
+  return `/notes?limit=${noteLimits.pageSize}&cursor=${encodeURIComponent(previous.nextCursor)}`;
 }
 
 type Pages = NotesPage[] | undefined;

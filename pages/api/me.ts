@@ -1,5 +1,6 @@
 import { createApiRouter } from "@/middleware/router";
 import { jsonBody } from "@/middleware/json-body";
+import { writeLimit } from "@/middleware/rate-limit";
 import { requireSession, type SessionRequest } from "@/middleware/session";
 import { updateProfileInput } from "@/server/schemas/profile";
 import { getMe, updateProfile } from "@/server/users";
@@ -11,7 +12,7 @@ const router = createApiRouter<SessionRequest>()
   .get(async (req, res) => {
     res.status(200).json(await getMe(req.session.getUserId()));
   })
-  .patch(async (req, res) => {
+  .patch(writeLimit("profile-write"), async (req, res) => {
     const input = validate(updateProfileInput, req.body);
     await updateProfile(req.session.getUserId(), input);
     res.status(200).json(await getMe(req.session.getUserId()));

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { noteLimits } from "@/config/limits";
 import { body, text } from "./fields";
-
-export const noteLimits = { title: 200, body: 10_000, page: 100 } as const;
 
 export const createNoteInput = body({
   title: text({ max: noteLimits.title }),
@@ -22,8 +21,8 @@ export const listNotesQuery = z.object({
     .number({ error: "must be a number" })
     .int("must be a whole number")
     .min(1, "must be at least 1")
-    .max(noteLimits.page, `must be at most ${noteLimits.page}`)
-    .default(20),
+    .max(noteLimits.maxPageSize, `must be at most ${noteLimits.maxPageSize}`)
+    .default(noteLimits.pageSize),
   cursor: z.string().min(1).optional(),
 });
 

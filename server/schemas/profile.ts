@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { profileLimits } from "@/config/limits";
 import { body, text } from "./fields";
 
 export const updateProfileInput = body({
-  firstName: text({ max: 60 }).optional(),
-  lastName: text({ max: 60 }).optional(),
+  firstName: text({ max: profileLimits.name }).optional(),
+  lastName: text({ max: profileLimits.name }).optional(),
 }).refine((input) => input.firstName !== undefined || input.lastName !== undefined, {
   message: "send firstName, lastName or both",
 });

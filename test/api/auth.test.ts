@@ -9,6 +9,8 @@ import { useStack } from "../../testing/node";
 import { messageTo } from "../../testing/outbox";
 import { bearer, call, send } from "../../testing/http";
 import { signIn, signUp } from "../../testing/users";
+import type { ErrorBody } from "../../middleware/errors";
+import type { DataToken } from "../../server/data-token";
 
 const stack = useStack();
 
@@ -50,7 +52,7 @@ describe("GET /api/token", () => {
     const user = await signUp(stack);
     const reply = await call(url("/api/token"), { headers: bearer(user.accessToken) });
     assert.equal(reply.status, 200);
-    const { token, expiresAt } = reply.body as { token: string; expiresAt: string };
+    const { token, expiresAt } = reply.body as DataToken;
 
     const jwks = createRemoteJWKSet(new URL(url("/api/auth/jwt/jwks.json")));
     const { payload } = await jwtVerify(token, jwks, {
@@ -78,7 +80,7 @@ describe("what the SDK does not serve", () => {
       body: "{",
     });
     assert.equal(malformed.status, 400);
-    assert.equal((malformed.body as { error: { code: string } }).error.code, "invalid_json");
+    assert.equal((malformed.body as ErrorBody).error.code, "invalid_json");
 
     const oversized = await call(url("/api/auth/signin"), send("POST", { x: "y".repeat(20_000) }));
     assert.equal(oversized.status, 413);

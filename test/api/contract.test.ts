@@ -1,7 +1,8 @@
 /**
  * The contract of every route file under pages/api, found by scanning the folder (testing/routes.ts):
- * its default export is a handler built by the chain factory (createApiRouter in
- * middleware/router.ts, so CORS, no-store, the error link and 405 come with it), and it turns
+ * its default export is a handler built by a chain factory (createApiRouter in middleware/router.ts,
+ * or withSession in middleware/with-session.ts for a plain handler, so CORS, no-store, the error
+ * link and 405 come with it), and it turns
  * Next's body parser off (`config.api.bodyParser === false`, so our JSON link owns the body).
  * A new route file that skips either fails here, before anyone has to remember it.
  */
@@ -18,7 +19,7 @@ type RouteModule = { default?: unknown; config?: { api?: { bodyParser?: unknown 
 function breaches(route: RouteModule): string[] {
   const found: string[] = [];
   if (!isChainHandler(route.default)) {
-    found.push("its default export is not a handler from createApiRouter (middleware/router.ts)");
+    found.push("its default export is not built by createApiRouter or withSession (middleware/)");
   }
   if (route.config?.api?.bodyParser !== false) {
     found.push("it does not export `config = { api: { bodyParser: false } }`");

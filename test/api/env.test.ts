@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseEnv } from "../../config/env";
+import { parsePublicEnv } from "../../config/publicEnv";
 
 test("defaults: the local core on 127.0.0.1 (not localhost, which may be ::1), one origin", () => {
   assert.deepEqual(parseEnv({}), {
@@ -11,6 +12,13 @@ test("defaults: the local core on 127.0.0.1 (not localhost, which may be ::1), o
     websiteDomain: "http://localhost:3000",
     allowedOrigins: ["http://localhost:3000"],
     dataDir: ".data",
+    trustProxy: undefined,
+    rateLimits: {
+      writesPerMinute: 60,
+      signIn: { maxFailures: 10, lockoutSeconds: 300, failuresPerAddressPerHour: 100 },
+      signUpsPerAddressPerHour: 10,
+      passwordResets: { perAccountPerHour: 3, perAddressPerHour: 10 },
+    },
   });
   assert.equal(parseEnv({ CORE_PORT: "4567" }).supertokensConnectionUri, "http://127.0.0.1:4567");
 });
@@ -39,5 +47,35 @@ test("a wrong value fails at start, naming the variable", () => {
   assert.throws(
     () => parseEnv({ ALLOWED_ORIGINS: "https://ok.example, nope" }),
     /ALLOWED_ORIGINS\.1: Invalid URL/,
+  );
+});
+
+test("TRUST_PROXY: a number of proxies, or the addresses and subnets to trust", () => {
+  assert.equal(parseEnv({ TRUST_PROXY: "2" }).trustProxy, 2);
+  assert.deepEqual(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy, [
+    "loopback",
+    "10.0.0.0/8",
+  ]);
+  assert.throws(() => parseEnv({ TRUST_PROXY: "10.0.0.0/99" }), /TRUST_PROXY/);
+  assert.throws(() => parseEnv({ TRUST_PROXY: "everyone" }), /TRUST_PROXY/);
+});
+
+test("the sign-in lockout comes after at most 10 failures", () => {
+  assert.equal(parseEnv({ SIGN_IN_MAX_FAILURES: "5" }).rateLimits.signIn.maxFailures, 5);
+  assert.throws(() => parseEnv({ SIGN_IN_MAX_FAILURES: "11" }), /SIGN_IN_MAX_FAILURES/);
+  assert.throws(() => parseEnv({ RATE_LIMIT_WRITES_PER_MINUTE: "0" }), /RATE_LIMIT_WRITES/);
+});
+
+test("the browser's NEXT_PUBLIC_* variables: unset or empty means the page's own origin", () => {
+  const none = { apiDomain: undefined, websiteDomain: undefined };
+  assert.deepEqual(parsePublicEnv({}), none);
+  assert.deepEqual(parsePublicEnv({ NEXT_PUBLIC_API_DOMAIN: "" }), none);
+  assert.deepEqual(parsePublicEnv({ NEXT_PUBLIC_API_DOMAIN: "https://api.example.com/" }), {
+    apiDomain: "https://api.example.com",
+    websiteDomain: undefined,
+  });
+  assert.throws(
+    () => parsePublicEnv({ NEXT_PUBLIC_WEBSITE_DOMAIN: "www.example.com" }),
+    /NEXT_PUBLIC_WEBSITE_DOMAIN/,
   );
 });

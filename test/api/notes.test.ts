@@ -4,13 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { useStack } from "../../testing/node";
+import type { ErrorBody } from "../../middleware/errors";
+import type { Note, NotesPage as Page } from "../../server/db/notes";
 import { bearer, call, send } from "../../testing/http";
+import { useStack } from "../../testing/node";
 import { signUp, type TestUser } from "../../testing/users";
-
-type Note = { id: string; title: string; body: string; createdAt: string; updatedAt: string };
-type Page = { notes: Note[]; nextCursor: string | null };
-type ErrorBody = { error: { code: string; message: string } };
 
 const stack = useStack();
 let alice: TestUser;

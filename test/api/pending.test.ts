@@ -13,8 +13,8 @@ import NextCors from "nextjs-cors";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
 import { startCore, type RunningCore } from "../../core/server";
 import type { OptionalSessionRequest } from "../../middleware/session";
-import { bearer, call } from "../../testing/http";
-import { signUp } from "../../testing/users";
+import { bearer, call, send } from "../../testing/http";
+import { credentials, signUp } from "../../testing/users";
 import { useTempDir } from "../../testing/node";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 
@@ -50,6 +50,8 @@ before(async () => {
     SUPERTOKENS_CONNECTION_URI: core.url,
     ALLOWED_ORIGINS: allowedOrigin,
     DATA_DIR: dataDir,
+    RATE_LIMIT_WRITES_PER_MINUTE: "1",
+    SIGN_IN_MAX_FAILURES: "1",
   });
   // Imported only now: the route modules read the environment above when they load.
   app = await serveInProcess({
@@ -95,13 +97,22 @@ describe("handler promises settle once the answer is sent", () => {
   });
 
   test("403 from a role guard", async () => {
-    const user = await signUp({ appUrl: app.url, coreUrl: core.url });
+    const user = await signUp({ appUrl: app.url });
     const init = { headers: bearer(user.accessToken) };
     assert.equal(await pendingAfter(20, "/api/admin/users", init, 403), 0);
   });
 
   test("405 for a method the route does not have", async () => {
     assert.equal(await pendingAfter(10, "/api/notes", { method: "PUT" }, 405), 0);
+  });
+
+  test("429 from a route's limit and from the sign-in lockout", async () => {
+    const user = await signUp({ appUrl: app.url });
+    const note = send("POST", { title: "t", body: "b" }, user.accessToken);
+    assert.equal((await call(`${app.url}/api/notes`, note)).status, 201);
+    assert.equal(await pendingAfter(10, "/api/notes", note, 429), 0);
+    const wrong = send("POST", credentials(user.email, "Wr0ng-password"));
+    assert.equal(await pendingAfter(10, "/api/auth/signin", wrong, 429), 0);
   });
 
   test("no 'API resolved without sending a response' warning from Next", () => {

@@ -8,6 +8,7 @@ import { useStack } from "../../testing/node";
 import { initAppSdk } from "../../testing/sdk";
 import { bearer, call } from "../../testing/http";
 import { signIn, type TestUser } from "../../testing/users";
+import type { UsersPage } from "../../server/admin";
 
 type ClaimError = {
   message: string;
@@ -36,10 +37,7 @@ describe("GET /api/admin/users (role admin)", () => {
   test("an admin gets the users with their roles", async () => {
     const reply = await get("/api/admin/users", users.admin);
     assert.equal(reply.status, 200);
-    const { users: listed, nextCursor } = reply.body as {
-      users: { id: string; emails: string[]; roles: string[]; timeJoined: number }[];
-      nextCursor: string | null;
-    };
+    const { users: listed, nextCursor } = reply.body as UsersPage;
     assert.equal(nextCursor, null);
     const byEmail = new Map(listed.map((user) => [user.emails[0], user]));
     assert.deepEqual(byEmail.get("admin@example.com")?.roles, ["admin"]);

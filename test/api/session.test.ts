@@ -9,6 +9,9 @@ import { useStack } from "../../testing/node";
 import { bearer, call, send } from "../../testing/http";
 import { credentials, signUp, type TestUser, uniqueEmail } from "../../testing/users";
 import { signOut } from "../../testing/session";
+import type { ErrorBody } from "../../middleware/errors";
+import type { Greeting } from "../../pages/api/greeting";
+import type { SessionInfo } from "../../server/session-info";
 
 const stack = useStack();
 let user: TestUser;
@@ -47,7 +50,7 @@ describe("anonymous callers", () => {
   test("/api/greeting: 200 for strangers", async () => {
     const reply = await get("/api/greeting");
     assert.equal(reply.status, 200);
-    assert.equal((reply.body as { signedIn: boolean }).signedIn, false);
+    assert.equal((reply.body as Greeting).signedIn, false);
   });
 
   test("/api/health: 200, the core is up", async () => {
@@ -62,11 +65,7 @@ describe("a signed-in user", () => {
     for (const path of ["/api/user", "/api/user/strict"]) {
       const reply = await get(path, bearer(user.accessToken));
       assert.equal(reply.status, 200, path);
-      const body = reply.body as {
-        userId: string;
-        sessionHandle: string;
-        accessTokenPayload: Record<string, unknown>;
-      };
+      const body = reply.body as SessionInfo;
       assert.equal(body.userId, user.userId);
       assert.equal(body.sessionHandle, decodeJwt(user.accessToken).sessionHandle);
       assert.equal(body.accessTokenPayload.sub, user.userId);
@@ -125,7 +124,7 @@ describe("a signed-in user", () => {
     for (const [input, message] of cases) {
       const reply = await call(`${stack.appUrl}/api/me`, send("PATCH", input, user.accessToken));
       assert.equal(reply.status, 400, JSON.stringify(input));
-      const { error } = reply.body as { error: { code: string; message: string } };
+      const { error } = reply.body as ErrorBody;
       assert.equal(error.code, "invalid_input");
       assert.match(error.message, message);
     }

@@ -15,7 +15,8 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
     .filter(
       (m) =>
         m.ruleId === "@typescript-eslint/no-restricted-imports" ||
-        m.ruleId === "import/no-restricted-paths",
+        m.ruleId === "import/no-restricted-paths" ||
+        m.ruleId === "no-restricted-properties",
     )
     .map((m) => m.message);
 }
@@ -72,6 +73,11 @@ describe("the server/browser boundary", () => {
       'import { config } from "@/core/config";',
       shipsServerCode,
     );
+    await assertRefused(
+      "lib/hooks/planted.ts",
+      'import handler from "@/pages/api/health";',
+      shipsServerCode,
+    );
   });
 
   test("browser code cannot import the server's config", async () => {
@@ -90,10 +96,19 @@ describe("the server/browser boundary", () => {
 
   test("a type-only import of a server shape is allowed", async () => {
     await assertAllowed("lib/api/planted.ts", 'import type { Note } from "@/server/db/notes";');
+    await assertAllowed("lib/api/planted.ts", 'import type { Health } from "@/pages/api/health";');
     await assertAllowed(
       "components/planted.tsx",
       'export type { Profile } from "../server/schemas/profile";',
     );
+  });
+
+  test("browser code reads settings from config/publicEnv.ts, not process.env", async () => {
+    const read = "export const api = process.env.NEXT_PUBLIC_API_DOMAIN;";
+    await assertRefused("lib/api/planted.ts", read, /config\/publicEnv\.ts, which checks them/);
+    await assertRefused("config/frontendConfig.ts", read, /config\/publicEnv\.ts, which checks/);
+    await assertAllowed("config/publicEnv.ts", read);
+    await assertAllowed("pages/api/planted.ts", "export const dir = process.env.DATA_DIR;");
   });
 
   test("API routes are server code and may import it", async () => {

@@ -2,6 +2,7 @@ import EmailPassword from "supertokens-web-js/recipe/emailpassword";
 import Session from "supertokens-web-js/recipe/session";
 import { callApi } from "./api";
 import { apiDomain, sessionTransport } from "./config";
+import { cookieSiteProblem } from "./siteCheck";
 import { initSuperTokens } from "./supertokens";
 
 initSuperTokens((event) => {
@@ -14,6 +15,14 @@ initSuperTokens((event) => {
 byId("page-origin").textContent = window.location.origin;
 byId("api-domain").textContent = apiDomain;
 byId("transport").textContent = sessionTransport;
+const siteProblem =
+  sessionTransport === "cookie"
+    ? cookieSiteProblem(new URL(window.location.href), new URL(apiDomain))
+    : undefined;
+if (siteProblem) {
+  byId("site-warning").textContent = siteProblem;
+  byId("site-warning").hidden = false;
+}
 void showSession();
 
 byId("auth-form").addEventListener("submit", (event) => {

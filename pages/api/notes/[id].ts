@@ -1,10 +1,13 @@
 import { createApiRouter } from "@/middleware/router";
 import { jsonBody } from "@/middleware/json-body";
+import { writeLimit } from "@/middleware/rate-limit";
 import { requireSession, type SessionRequest } from "@/middleware/session";
 import { deleteNote, findNote, updateNote } from "@/server/db/notes";
 import { notFound, orNotFound } from "@/server/http-error";
 import { noteIdQuery, updateNoteInput } from "@/server/schemas/note";
 import { validate } from "@/server/validate";
+
+const writes = writeLimit("notes-write");
 
 /** One note. Another user's note is "not found" (404), never "forbidden": its existence stays private. */
 const router = createApiRouter<SessionRequest>()
@@ -13,12 +16,12 @@ const router = createApiRouter<SessionRequest>()
     const { id } = validate(noteIdQuery, req.query);
     res.status(200).json(orNotFound(findNote(req.session.getUserId(), id)));
   })
-  .patch((req, res) => {
+  .patch(writes, (req, res) => {
     const { id } = validate(noteIdQuery, req.query);
     const input = validate(updateNoteInput, req.body);
     res.status(200).json(orNotFound(updateNote(req.session.getUserId(), id, input)));
   })
-  .delete((req, res) => {
+  .delete(writes, (req, res) => {
     const { id } = validate(noteIdQuery, req.query);
     if (!deleteNote(req.session.getUserId(), id)) throw notFound();
     res.status(204).end();

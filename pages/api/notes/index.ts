@@ -1,5 +1,6 @@
 import { createApiRouter } from "@/middleware/router";
 import { jsonBody } from "@/middleware/json-body";
+import { writeLimit } from "@/middleware/rate-limit";
 import { requireSession, type SessionRequest } from "@/middleware/session";
 import { createNote, listNotes } from "@/server/db/notes";
 import { createNoteInput, listNotesQuery } from "@/server/schemas/note";
@@ -12,7 +13,7 @@ const router = createApiRouter<SessionRequest>()
     const page = validate(listNotesQuery, req.query);
     res.status(200).json(listNotes(req.session.getUserId(), page));
   })
-  .post((req, res) => {
+  .post(writeLimit("notes-write"), (req, res) => {
     const input = validate(createNoteInput, req.body);
     res.status(201).json(createNote(req.session.getUserId(), input));
   });

@@ -1,0 +1,13 @@
+/**
+ * The limits the server's input schemas check (server/schemas/), in the one place the forms read
+ * them too: a form never accepts what the API would refuse.
+ */
+export const noteLimits = {
+  title: 200,
+  body: 10_000,
+  /** Notes per page when the client does not ask for a number; the dashboard asks for this. */
+  pageSize: 20,
+  maxPageSize: 100,
+} as const;
+
+export const profileLimits = { name: 60 } as const;

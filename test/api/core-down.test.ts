@@ -1,0 +1,34 @@
+/**
+ * Signing in while no core runs (`npm start` alone): the log names the address the SDK tried and
+ * how to start a core. Served in process, so the test reads the server's own log.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { freePort } from "../../testing/stack";
+import { call, send } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { credentials } from "../../testing/users";
+
+let app: InProcessApp;
+let coreUrl: string;
+before(async () => {
+  coreUrl = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+  process.env.SUPERTOKENS_CONNECTION_URI = coreUrl;
+  app = await serveInProcess({ "/api/auth/*": await import("../../pages/api/auth/[[...path]]") });
+});
+after(() => app?.close());
+
+test("a sign-in without a core logs the address tried and how to start a core", async (t) => {
+  const logged: string[] = [];
+  t.mock.method(console, "error", (...args: unknown[]) => logged.push(args.map(String).join(" ")));
+  const signIn = send("POST", credentials("nobody@example.com"));
+  const reply = await call(`${app.url}/api/auth/signin`, signIn);
+
+  assert.ok(reply.status >= 500, `a failure the browser can tell, got ${reply.status}`);
+  const line = logged.find((entry) => entry.includes("No SuperTokens core available to query"));
+  assert.ok(line, `no log line about the core in:\n${logged.join("\n")}`);
+  assert.ok(line.includes(`nothing answered at ${coreUrl}`), line);
+  assert.match(line, /`npm run dev` starts one/);
+  assert.match(line, /`npm run core`/);
+  assert.match(line, /SUPERTOKENS_CONNECTION_URI/);
+});
