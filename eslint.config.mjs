@@ -81,6 +81,12 @@ export default defineConfig([
             },
             {
               target: "./middleware",
+              from: "./app",
+              message:
+                "middleware/ holds the links of every route's chain; it never imports app/ (route handlers import middleware, not the other way round).",
+            },
+            {
+              target: "./middleware",
               from: "./pages",
               message:
                 "middleware/ holds the links of every route's chain; it never imports pages/ (routes import middleware, not the other way round).",

@@ -15,7 +15,8 @@ const nextConfig = {
   // pages/404.tsx with status 404.
   async rewrites() {
     return {
-      beforeFiles: [],
+      // `/404` itself is no route Next matches either.
+      beforeFiles: [{ source: "/404", destination: "/not-found" }],
       afterFiles: [],
       fallback: [{ source: "/:path*", destination: "/not-found" }],
     };

@@ -30,6 +30,7 @@ export type Results = {
   verification: Verification;
   goals: Goal[];
   core: { exitCode: number; output: string };
+  rateLimit: { exitCode: number; output: string };
   seconds: { build: number | null; total: number };
 };
 
@@ -107,6 +108,10 @@ function render(r: Results): string {
     "```text",
     r.core.output.trim(),
     "```",
+    "",
+    `The rate-limit link's cost (\`npm run bench:rate-limit\`, exit code ${r.rateLimit.exitCode}):`,
+    "",
+    r.rateLimit.output.trim(),
   ].join("\n");
 }
 

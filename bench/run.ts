@@ -51,6 +51,8 @@ async function main() {
   // Run alone, after the app has stopped, so the two benches do not share the CPUs.
   console.log("\nnpm run bench:core");
   const core = await runCommand("npm", ["run", "--silent", "bench:core"], {}, 120);
+  console.log("\nnpm run bench:rate-limit");
+  const rateLimit = await runCommand("npm", ["run", "--silent", "bench:rate-limit"], {}, 120);
 
   const { reads } = measured;
   const ratio = (a: Figures, b: Figures) => Number((a.perSecond / b.perSecond).toFixed(3));
@@ -75,6 +77,7 @@ async function main() {
     ratios,
     goals: goals(measured, ratios.userToPublic, total),
     core: { exitCode: core.exitCode, output: core.output },
+    rateLimit: { exitCode: rateLimit.exitCode, output: rateLimit.output },
     seconds: { build: build ? Number(build.seconds.toFixed(1)) : null, total },
   };
   console.log(`\n${await writeReport(results)}`);

@@ -67,6 +67,16 @@ export function frontendConfig(): SuperTokensConfig {
       websiteDomain: publicEnv.websiteDomain ?? origin,
     },
     style: authStyle,
+    languageTranslations: {
+      translations: {
+        en: {
+          // Said when a reset link was used already or is too old; components/AuthOverrides adds
+          // the way out, a link to request a new one.
+          EMAIL_PASSWORD_RESET_PASSWORD_INVALID_TOKEN_ERROR:
+            "This reset link was already used or has expired.",
+        },
+      },
+    },
     recipeList: [
       EmailPassword.init({
         override: {

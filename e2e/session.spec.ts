@@ -72,7 +72,11 @@ test("the server-rendered page sends a signed-out visitor to sign in and back, w
   await expect(page.getByTestId("ssr-user-id")).toHaveText(user.userId);
 });
 
-test("a session revoked elsewhere ends cleanly at the next action", async ({ browser, user }) => {
+test("a session revoked elsewhere ends cleanly at the next action, keeping the typed note", async ({
+  browser,
+  user,
+}) => {
+  test.setTimeout(90_000); // two browsers, two sign-ins, a save and a reload: slow on a busy CI
   const laptop = await browser.newContext();
   const page = await laptop.newPage();
   await signIn(page, user);
@@ -99,9 +103,20 @@ test("a session revoked elsewhere ends cleanly at the next action", async ({ bro
   // Nothing to report: sending the user to sign in is the whole answer to a 401.
   await expect(toasts(page)).toHaveCount(0);
 
-  // Signing in again shows that nothing was saved.
+  // Signing in again shows that nothing was saved, and gives the typed text back.
   await signIn(page, user);
   await expect(page.getByText("No notes yet")).toBeVisible();
+  await expect(page.getByText("Your unsaved note is back.")).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Too late");
+  await expect(page.getByLabel("Note", { exact: true })).toHaveValue("This must not be saved");
+
+  // Saved now: the draft is done with, and a reload starts from an empty form.
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByRole("list", { name: "Notes" })).toContainText("Too late");
+  await expect(page.getByText("Your unsaved note is back.")).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Notes" })).toContainText("Too late");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("");
 
   await laptop.close();
   await phone.close();
@@ -132,4 +147,16 @@ test("if the server never sees the refreshed token, /refresh-session stops inste
     page.getByRole("heading", { name: "Your session could not be restored" }),
   ).toBeVisible();
   expect(documents).toEqual(["/ssr", "/refresh-session", "/ssr", "/refresh-session"]);
+});
+
+test("a deliberate sign-out forgets the unsaved note", async ({ page, user }) => {
+  await signIn(page, user);
+  await page.getByLabel("Title", { exact: true }).fill("Private thought");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/");
+
+  await signIn(page, user);
+  await expect(page.getByText("No notes yet")).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("");
+  await expect(page.getByText("Your unsaved note is back.")).toBeHidden();
 });

@@ -1,6 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { middleware } from "supertokens-node/framework/express";
 import { notFound } from "@/server/http-error";
+import { runSdkMiddleware } from "./sdk-middleware";
 
 const superTokens = middleware();
 
@@ -9,13 +10,7 @@ const superTokens = middleware();
  * password reset, JWKS). A path the SDK does not serve gets our 404.
  */
 export async function superTokensApi(req: NextApiRequest, res: NextApiResponse) {
-  let passed = false;
-  let failure: unknown;
-  // Like verifySession, the SDK's middleware answers without calling back; its own promise settles.
-  await superTokens(req, res, (error?: unknown) => {
-    passed = true;
-    failure = error;
-  });
-  if (failure !== undefined) throw failure;
-  if (passed) throw notFound();
+  const outcome = await runSdkMiddleware((next) => superTokens(req, res, next));
+  if (outcome.answered) return;
+  throw outcome.error ?? notFound();
 }

@@ -4,6 +4,7 @@ import { errorHandler } from "supertokens-node/framework/express";
 import { coreUnreachableMessage, isCoreUnreachable } from "@/server/core-unreachable";
 import { HttpError, type HttpErrorStatus } from "@/server/http-error";
 import { cors } from "./cors";
+import { runSdkMiddleware } from "./sdk-middleware";
 
 /** The app's error shape, for every error the app itself (not the SDK) answers with. */
 export type ErrorBody = { error: { code: string; message: string } };
@@ -40,17 +41,15 @@ export async function onError(error: unknown, req: NextApiRequest, res: NextApiR
     res.end();
     return;
   }
+  let unhandled = error;
   if (SuperTokensError.isErrorFromSuperTokens(error)) {
     // The SDK writes the bodies its frontend expects (401 "try refresh token", 403 "invalid claim",
     // 400 for bad input to its own endpoints); it calls back only for errors it does not handle.
-    let unhandled: unknown;
-    await handleSuperTokensError(error, req, res, (next?: unknown) => {
-      unhandled = next ?? error;
-    });
-    if (unhandled === undefined) return;
-    error = unhandled;
+    const outcome = await runSdkMiddleware((next) => handleSuperTokensError(error, req, res, next));
+    if (outcome.answered) return;
+    unhandled = outcome.error ?? error;
   }
-  const { status, code, message, headers } = toHttpError(error);
+  const { status, code, message, headers } = toHttpError(unhandled);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   sendError(res, status, code, message);
 }

@@ -3,6 +3,7 @@ import type { NextHandler } from "next-connect";
 import type { SessionContainer, VerifySessionOptions } from "supertokens-node/recipe/session";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
 import { notFound } from "@/server/http-error";
+import { runSdkMiddleware } from "./sdk-middleware";
 
 /** A request that passed `requireSession()`: handlers read `req.session` without a check. */
 export type SessionRequest = NextApiRequest & { session: SessionContainer };
@@ -35,16 +36,9 @@ export function requireSession(options: SessionOptions = {}) {
   );
 
   return async (req: OptionalSessionRequest, res: NextApiResponse, next: NextHandler) => {
-    let passed = false;
-    let failure: unknown;
-    // After sending a 401/403 verifySession never calls its callback, so wrapping it in a promise
-    // resolved by that callback would stay pending forever. Its own promise always settles.
-    await verify(req, res, (error?: unknown) => {
-      passed = error === undefined;
-      failure = error;
-    });
-    if (failure !== undefined) throw failure;
-    if (!passed) return;
+    const outcome = await runSdkMiddleware((next) => verify(req, res, next));
+    if (outcome.answered) return; // the SDK's 401 or 403
+    if (outcome.error !== undefined) throw outcome.error;
     if (hideFromAnonymous && req.session === undefined) throw notFound();
     return next();
   };

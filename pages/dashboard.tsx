@@ -7,6 +7,7 @@ import styles from "@/components/Notes/Notes.module.css";
 import { PageHeader } from "@/components/PageHeader";
 import { RequireSession } from "@/components/RequireSession";
 import { StateMessage } from "@/components/StateMessage";
+import { useNoteDraft } from "@/lib/hooks/useNoteDraft";
 import { useNotes } from "@/lib/hooks/useNotes";
 import ui from "@/styles/ui.module.css";
 
@@ -27,6 +28,7 @@ export default function DashboardPage() {
 function Notes() {
   const { notes, error, isLoading, hasMore, isValidating, loadMore, retry, ...actions } =
     useNotes();
+  const draft = useNoteDraft();
 
   let list;
   if (isLoading) {
@@ -86,7 +88,25 @@ function Notes() {
       count={isLoading ? undefined : notes.length}
       syncing={isValidating && !isLoading}
       list={list}
-      composer={<NoteForm submitLabel="Add note" resetOnSave onSubmit={actions.createNote} />}
+      composer={
+        <>
+          {draft.restored ? (
+            <p className={`${ui.muted} ${styles.restored}`} role="status">
+              Your unsaved note is back.
+            </p>
+          ) : null}
+          <NoteForm
+            submitLabel="Add note"
+            resetOnSave
+            initial={draft.restored}
+            onEdit={draft.keep}
+            onSubmit={async (input) => {
+              await actions.createNote(input);
+              draft.discard();
+            }}
+          />
+        </>
+      }
     />
   );
 }

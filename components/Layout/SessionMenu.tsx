@@ -3,6 +3,7 @@ import { useRouter } from "next/router";
 import { useState } from "react";
 import { signOut, useSessionContext } from "supertokens-auth-react/recipe/session";
 import { useMe } from "@/lib/hooks/useMe";
+import { forgetNoteDrafts } from "@/lib/hooks/useNoteDraft";
 import ui from "@/styles/ui.module.css";
 import styles from "./Layout.module.css";
 
@@ -21,6 +22,7 @@ export function SessionMenu() {
     setSigningOut(true);
     try {
       await signOut();
+      forgetNoteDrafts();
       await router.push("/");
     } finally {
       setSigningOut(false);

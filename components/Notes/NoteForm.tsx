@@ -15,6 +15,7 @@ export function NoteForm({
   onCancel,
   resetOnSave = false,
   autoFocus = false,
+  onEdit,
 }: {
   initial?: NoteInput;
   submitLabel: string;
@@ -22,6 +23,8 @@ export function NoteForm({
   onCancel?: () => void;
   resetOnSave?: boolean;
   autoFocus?: boolean;
+  /** Every keystroke's text (not the clearing on submit): for keeping a draft. */
+  onEdit?: (input: NoteInput) => void;
 }) {
   const id = useId();
   const [title, setTitle] = useState(initial.title);
@@ -61,7 +64,10 @@ export function NoteForm({
           id={`${id}-title`}
           className={ui.input}
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            onEdit?.({ title: e.target.value, body });
+          }}
           required
           maxLength={noteLimits.title}
           autoFocus={autoFocus}
@@ -76,7 +82,10 @@ export function NoteForm({
           id={`${id}-body`}
           className={ui.input}
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={(e) => {
+            setBody(e.target.value);
+            onEdit?.({ title, body: e.target.value });
+          }}
           required
           maxLength={noteLimits.body}
           placeholder="Write something…"

@@ -1,4 +1,5 @@
 import type { Db } from "./schema";
+import { unlessDuplicate } from "./unique";
 
 export type UserRow = {
   user_id: string;
@@ -77,25 +78,31 @@ export function userQueries(db: Db) {
     "DELETE FROM password_reset_tokens WHERE app_id = ? AND user_id = ?",
   );
 
+  const insert = db.transaction((appId: string, tenantId: string, user: UserRow) => {
+    insertUser.run(appId, user.user_id, user.email, user.password_hash, user.time_joined);
+    insertUserTenant.run(appId, tenantId, user.user_id, user.email);
+  });
+  const changeEmail = db.transaction((appId: string, userId: string, email: string) => {
+    updateEmail.run(email, appId, userId);
+    updateTenantEmails.run(email, appId, userId);
+  });
+
   return {
     byId: (appId: string, userId: string) => byId.get(appId, userId),
     tenantsOf: (appId: string, userId: string) => tenantsOf.all(appId, userId),
     byEmail: (appId: string, tenantId: string, email: string) =>
       byEmail.get(appId, tenantId, email),
-    /** Throws SQLITE_CONSTRAINT_UNIQUE when the email is taken in the tenant. */
-    insert: db.transaction((appId: string, tenantId: string, user: UserRow) => {
-      insertUser.run(appId, user.user_id, user.email, user.password_hash, user.time_joined);
-      insertUserTenant.run(appId, tenantId, user.user_id, user.email);
-    }),
+    /** `"duplicate"`: the email is taken in the tenant. */
+    insert: (appId: string, tenantId: string, user: UserRow) =>
+      unlessDuplicate(() => insert(appId, tenantId, user)),
+    /** `"duplicate"`: the email is taken in the tenant. */
     addToTenant: (appId: string, tenantId: string, userId: string, email: string) =>
-      insertUserTenant.run(appId, tenantId, userId, email),
+      unlessDuplicate(() => insertUserTenant.run(appId, tenantId, userId, email)),
     removeFromTenant: (appId: string, tenantId: string, userId: string) =>
       deleteUserTenant.run(appId, tenantId, userId).changes > 0,
-    /** Throws SQLITE_CONSTRAINT_UNIQUE when the email is taken in one of the user's tenants. */
-    updateEmail: db.transaction((appId: string, userId: string, email: string) => {
-      updateEmail.run(email, appId, userId);
-      updateTenantEmails.run(email, appId, userId);
-    }),
+    /** `"duplicate"`: the email is taken in one of the user's tenants. */
+    updateEmail: (appId: string, userId: string, email: string) =>
+      unlessDuplicate(() => changeEmail(appId, userId, email)),
     updatePassword: (appId: string, userId: string, passwordHash: string) =>
       updatePassword.run(passwordHash, appId, userId),
     /** Deletes the user with everything keyed by its id: sessions, roles, metadata, tokens. */

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { SqliteError } from "better-sqlite3";
 import { z } from "zod";
 import { HttpError } from "../http";
 import { hashPassword, verifyPassword } from "../passwords";
@@ -9,10 +8,6 @@ import { normaliseEmail } from "../validation";
 import { toUserJson } from "./users";
 
 const credentials = z.object({ email: z.string(), password: z.string() });
-
-// Hashing is async, so a check before it cannot stop a concurrent twin: the UNIQUE constraint does.
-const isUniqueViolation = (error: unknown) =>
-  error instanceof SqliteError && error.code.startsWith("SQLITE_CONSTRAINT");
 
 export const emailPasswordRoutes: Route[] = [
   route("POST", "/recipe/signup", credentials, async ({ app, tenantId, store }, input) => {
@@ -26,11 +21,9 @@ export const emailPasswordRoutes: Route[] = [
       password_hash: await hashPassword(input.password),
       time_joined: Date.now(),
     };
-    try {
-      store.users.insert(app.id, tenantId, row);
-    } catch (error) {
-      if (isUniqueViolation(error)) return { status: "EMAIL_ALREADY_EXISTS_ERROR" };
-      throw error;
+    // Hashing is async, so the check above cannot stop a concurrent twin: the UNIQUE constraint does.
+    if (store.users.insert(app.id, tenantId, row) === "duplicate") {
+      return { status: "EMAIL_ALREADY_EXISTS_ERROR" };
     }
     return { status: "OK", user: toUserJson(store, app.id, row), recipeUserId: row.user_id };
   }),
@@ -90,11 +83,9 @@ export const emailPasswordRoutes: Route[] = [
       const passwordHash =
         input.password === undefined ? undefined : await hashPassword(input.password);
       if (input.email !== undefined) {
-        try {
-          store.users.updateEmail(app.id, input.recipeUserId, normaliseEmail(input.email));
-        } catch (error) {
-          if (isUniqueViolation(error)) return { status: "EMAIL_ALREADY_EXISTS_ERROR" };
-          throw error;
+        const email = normaliseEmail(input.email);
+        if (store.users.updateEmail(app.id, input.recipeUserId, email) === "duplicate") {
+          return { status: "EMAIL_ALREADY_EXISTS_ERROR" };
         }
       }
       if (passwordHash !== undefined) {

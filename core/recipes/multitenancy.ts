@@ -1,4 +1,3 @@
-import { SqliteError } from "better-sqlite3";
 import { z } from "zod";
 import { DEFAULT_APP, DEFAULT_TENANT } from "../apps";
 import { coreConfigSchema } from "../config";
@@ -98,11 +97,8 @@ export const multitenancyRoutes: Route[] = [
       if (store.users.tenantsOf(app.id, recipeUserId).includes(tenantId)) {
         return { status: "OK", wasAlreadyAssociated: true };
       }
-      try {
-        store.users.addToTenant(app.id, tenantId, recipeUserId, user.email);
-      } catch (error) {
-        if (error instanceof SqliteError) return { status: "EMAIL_ALREADY_EXISTS_ERROR" };
-        throw error;
+      if (store.users.addToTenant(app.id, tenantId, recipeUserId, user.email) === "duplicate") {
+        return { status: "EMAIL_ALREADY_EXISTS_ERROR" };
       }
       return { status: "OK", wasAlreadyAssociated: false };
     },

@@ -14,8 +14,8 @@ import {
 import { sha256 } from "../tokens/hash";
 import { decryptRefreshToken, encryptRefreshToken } from "../tokens/refreshToken";
 import { customClaims, jsonObject } from "../validation";
+import { liveRow, parsePayload, SESSION_MISSING, unauthorised } from "./sessionRows";
 
-const unauthorised = (message: string) => ({ status: "UNAUTHORISED", message });
 const tryRefresh = (message: string) => ({ status: "TRY_REFRESH_TOKEN", message });
 const SESSION_ENDED = "Either the session has ended or has been blacklisted";
 
@@ -29,16 +29,11 @@ function sessionJson(fields: AccessTokenFields, userDataInJWT: JsonObject) {
   };
 }
 
-const liveRow = (ctx: RequestContext, handle: string) =>
-  ctx.store.sessions.findLive(ctx.app.id, handle, Date.now());
-
 async function mint(app: App, fields: AccessTokenFields, userData: JsonObject, dynamic: boolean) {
   const now = Date.now();
   const key = await app.keys.current(dynamic);
   return signAccessToken(key, fields, userData, now, now + app.config.accessTokenValidityMs);
 }
-
-const parsePayload = (json: string) => JSON.parse(json) as JsonObject;
 
 /**
  * Rotation as in CDI <= 5.4: the session accepts its current refresh token, or a child of it
@@ -254,7 +249,7 @@ export const sessionRoutes: Route[] = [
       if (!token) return unauthorised("Access token is invalid");
       const { fields } = token;
       const row = liveRow(ctx, fields.sessionHandle);
-      if (!row) return unauthorised("Session does not exist.");
+      if (!row) return unauthorised(SESSION_MISSING);
       const userData = input.userDataInJWT ?? parsePayload(row.jwt_user_payload);
       ctx.store.sessions.setJwtPayload(ctx.app.id, row.session_handle, JSON.stringify(userData));
       const session = sessionJson(fields, userData);

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { route, type RequestContext, type Route } from "../router";
-import type { JsonObject } from "../tokens/accessToken";
 import { customClaims, jsonObject } from "../validation";
+import { liveRow, parsePayload, SESSION_MISSING, unauthorised } from "./sessionRows";
 
-const unauthorised = (message: string) => ({ status: "UNAUTHORISED", message });
-const liveRow = (ctx: RequestContext, handle: string) =>
-  ctx.store.sessions.findLive(ctx.app.id, handle, Date.now());
-const parsePayload = (json: string) => JSON.parse(json) as JsonObject;
+/** Runs `write` on a live session; without one, the real core's answer. */
+function updateLive(ctx: RequestContext, sessionHandle: string, write: () => void) {
+  if (!liveRow(ctx, sessionHandle)) return unauthorised(SESSION_MISSING);
+  write();
+  return { status: "OK" };
+}
 
 /** Sessions by handle or user: read, list, revoke, and update their stored data. */
 export const sessionDataRoutes: Route[] = [
@@ -16,7 +18,7 @@ export const sessionDataRoutes: Route[] = [
     z.object({ sessionHandle: z.string() }),
     (ctx, { sessionHandle }) => {
       const row = liveRow(ctx, sessionHandle);
-      if (!row) return unauthorised("Session does not exist.");
+      if (!row) return unauthorised(SESSION_MISSING);
       return {
         status: "OK",
         sessionHandle: row.session_handle,
@@ -80,23 +82,23 @@ export const sessionDataRoutes: Route[] = [
     "PUT",
     "/recipe/session/data",
     z.object({ sessionHandle: z.string(), userDataInDatabase: jsonObject }),
-    (ctx, input) => {
-      if (!liveRow(ctx, input.sessionHandle)) return unauthorised("Session does not exist.");
-      const data = JSON.stringify(input.userDataInDatabase);
-      ctx.store.sessions.setSessionData(ctx.app.id, input.sessionHandle, data);
-      return { status: "OK" };
-    },
+    (ctx, { sessionHandle, userDataInDatabase }) =>
+      updateLive(ctx, sessionHandle, () =>
+        ctx.store.sessions.setSessionData(
+          ctx.app.id,
+          sessionHandle,
+          JSON.stringify(userDataInDatabase),
+        ),
+      ),
   ),
 
   route(
     "PUT",
     "/recipe/jwt/data",
     z.object({ sessionHandle: z.string(), userDataInJWT: customClaims }),
-    (ctx, input) => {
-      if (!liveRow(ctx, input.sessionHandle)) return unauthorised("Session does not exist.");
-      const payload = JSON.stringify(input.userDataInJWT);
-      ctx.store.sessions.setJwtPayload(ctx.app.id, input.sessionHandle, payload);
-      return { status: "OK" };
-    },
+    (ctx, { sessionHandle, userDataInJWT }) =>
+      updateLive(ctx, sessionHandle, () =>
+        ctx.store.sessions.setJwtPayload(ctx.app.id, sessionHandle, JSON.stringify(userDataInJWT)),
+      ),
   ),
 ];

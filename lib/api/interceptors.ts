@@ -23,7 +23,7 @@ export function toastOnError(notify: Notify): ErrorInterceptor {
       error.status === 403
         ? "Not allowed"
         : error.status === 429
-          ? "Too many requests" // the message says how long to wait
+          ? "Please wait" // the message says how long
           : error.status === 0 || error.status >= 500
             ? "Something went wrong"
             : "Request failed";

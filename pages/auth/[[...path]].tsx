@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { redirectToAuth } from "supertokens-auth-react";
 import { canHandleRoute, getRoutingComponent } from "supertokens-auth-react/ui";
 import { EmailPasswordPreBuiltUI } from "supertokens-auth-react/recipe/emailpassword/prebuiltui";
+import { AuthOverrides } from "@/components/AuthOverrides";
 import { productName } from "@/config/frontendConfig";
 import styles from "@/styles/auth.module.css";
 
@@ -31,7 +32,9 @@ export default function AuthPage() {
         <title>{`Sign in · ${productName}`}</title>
       </Head>
       <h1 className="visually-hidden">Sign in or create an account</h1>
-      <AuthRoutes />
+      <AuthOverrides>
+        <AuthRoutes />
+      </AuthOverrides>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { database } from "@/server/db/connection";
 export type Quota = { name: string; points: number; seconds: number };
 
 const tableName = "rate_limits";
+let tableReady = false;
 
 /**
  * The counter for `quota`, kept in the app's own database so that it survives a restart and every
@@ -30,8 +31,11 @@ function open({ name, points, seconds }: Quota): RateLimiterStoreAbstract {
     clearExpiredByTimeout: true,
   };
   const sqlite = database();
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS ${tableName} (
-    key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`);
+  if (!tableReady) {
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS ${tableName} (
+      key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`);
+    tableReady = true;
+  }
   void RateLimiterPostgres;
   return new RateLimiterSQLite({ ...options, storeClient: sqlite, storeType: "better-sqlite3" });
 }

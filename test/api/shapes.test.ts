@@ -228,7 +228,8 @@ for (const shape of shapes) {
 }
 
 test("an unknown path still gets the app's own 404 page, not the App Router's", async () => {
-  for (const path of ["/no-such-page", "/api/no-such-route", "/api/app-router/no-such-route"]) {
+  const paths = ["/no-such-page", "/404", "/api/no-such-route", "/api/app-router/no-such-route"];
+  for (const path of paths) {
     const reply = await at(path);
     assert.equal(reply.status, 404, path);
     assert.match(reply.text, /There is nothing at this address/, path);
