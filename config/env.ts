@@ -59,6 +59,11 @@ const schema = z
       .pipe(z.array(origin).min(1))
       .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
+    // Unset: SQLite in DATA_DIR. Set: PostgreSQL, the database for several app instances.
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
     TRUST_PROXY: trustProxy.optional(),
     RATE_LIMIT_WRITES_PER_MINUTE: count(60),
     // OWASP's advice: lock an account after a few failures, never more than ten.
@@ -79,6 +84,8 @@ const schema = z
       websiteDomain,
       allowedOrigins: raw.ALLOWED_ORIGINS ?? [websiteDomain],
       dataDir: raw.DATA_DIR,
+      databaseUrl: raw.DATABASE_URL,
+      databasePoolSize: raw.DATABASE_POOL_SIZE,
       trustProxy: raw.TRUST_PROXY,
       rateLimits: {
         writesPerMinute: raw.RATE_LIMIT_WRITES_PER_MINUTE,

@@ -18,6 +18,8 @@ export function corsOptions(): CorsOptions {
     methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
     // A function, not a constant: SuperTokens must be initialised before it lists its headers.
     allowedHeaders: ["content-type", ...supertokens.getAllCORSHeaders()],
+    // How long a refused client must wait (middleware/rate-limit.ts), readable by its script.
+    exposedHeaders: ["Retry-After", "RateLimit", "RateLimit-Policy"],
     maxAge: 600,
   };
 }

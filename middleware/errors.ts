@@ -15,7 +15,9 @@ export function sendError(
   status: HttpErrorStatus,
   code: string,
   message: string,
+  retryAfter?: number,
 ) {
+  if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
   res.status(status).json(errorBody(code, message));
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
 import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "../core/defaults";
@@ -6,7 +6,8 @@ import { probeCore, startCoreProcess, type CoreProcess } from "../core/process";
 import { whoHolds } from "./running-app";
 
 /**
- * `npm run dev`: `next dev`, plus the local core when no SUPERTOKENS_CONNECTION_URI is set.
+ * `npm run dev`: applies the database migrations (`npm run db:migrate`), then runs `next dev`, plus
+ * the local core when no SUPERTOKENS_CONNECTION_URI is set.
  * Extra arguments go to `next dev` (`npm run dev -- --port 4000`).
  */
 // The same .env files next dev reads, so that SUPERTOKENS_CONNECTION_URI or CORE_PORT set there is
@@ -42,6 +43,13 @@ async function startLocalCore(): Promise<void> {
   core = await startCoreProcess({ port: corePort, inheritOutput: true });
 }
 
+function migrate(): void {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], {
+    stdio: "inherit",
+  });
+  if (run.status !== 0) throw new Error("The database migrations failed (see above).");
+}
+
 /** The port `next dev` will take: `--port`/`-p`, else PORT, else 3000. */
 function devPort(args: string[]): number {
   const { values } = parseArgs({
@@ -73,6 +81,7 @@ async function refuseTakenPort(port: number): Promise<void> {
 
 async function main(): Promise<void> {
   await refuseTakenPort(devPort(process.argv.slice(2)));
+  migrate();
   const env = { ...process.env };
   if (!env.SUPERTOKENS_CONNECTION_URI) {
     await startLocalCore();

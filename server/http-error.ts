@@ -26,3 +26,10 @@ export function orNotFound<T>(value: T | undefined): T {
   if (value === undefined) throw notFound();
   return value;
 }
+
+/**
+ * A dependency (the database, the SuperTokens core) does not answer: 503 with `Retry-After`, so
+ * that clients and load balancers wait and retry instead of reporting a bug.
+ */
+export const unavailable = (code: string, message: string, retryAfter = 5) =>
+  new HttpError(503, code, message, { "Retry-After": String(retryAfter) });

@@ -2,17 +2,26 @@
  * Starts the whole stack for tests and benchmarks: the local core and `next start` (from an existing
  * build), each on a free 127.0.0.1 port with its own temporary data, and stops both.
  *
+ * The app's database is SQLite in the data directory, or, when TEST_DATABASE_URL names a PostgreSQL
+ * server (`npm run test:api:pg` starts one: testing/postgres.ts), a fresh database on it. Either
+ * way the migrations are applied first, as `npm run db:migrate` would.
+ *
  * As a library: `startStack()`. As a CLI (Playwright's webServer uses it):
  *   APP_PORT=3910 STACK_CORE_CONFIG='{"access_token_validity":5}' tsx testing/stack.ts
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { coreConfigSchema, type CoreConfigInput } from "../core/config";
 import { spawnNode, startCoreProcess, waitUntil, type Child } from "../core/process";
+import { openDatabase } from "../server/db/open";
+import { migrateToLatest } from "../server/db/migrate";
+import { freePort } from "./free-port";
+import { createTestDatabase, type TestDatabase } from "./postgres";
+
+export { freePort };
 
 export type StackOptions = {
   /** Extra environment for the app (e.g. ALLOWED_ORIGINS). */
@@ -24,6 +33,13 @@ export type StackOptions = {
   appPort?: number;
   /** Data directory (notes DB, outbox, core data); a fresh temporary one by default. */
   dataDir?: string;
+  /**
+   * PostgreSQL database URL for the app. Default when TEST_DATABASE_URL is set: a fresh database,
+   * or with `dataDir`, the database that goes with that folder (a restarted app keeps its rows).
+   */
+  databaseUrl?: string;
+  /** Apply the migrations before starting the app (default true). */
+  migrate?: boolean;
   /** Pass the servers' output through instead of keeping it for error reports. */
   inheritOutput?: boolean;
 };
@@ -32,6 +48,8 @@ export type Stack = {
   appUrl: string;
   coreUrl: string;
   dataDir: string;
+  /** The app's PostgreSQL database, when it uses one (else SQLite in dataDir). */
+  databaseUrl?: string;
   appPid: number;
   stop(): Promise<void>;
 };
@@ -49,18 +67,6 @@ const roomyLimits = {
   PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: "100000",
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
@@ -72,17 +78,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appPort = options.appPort ?? (await freePort());
   const appUrl = `http://localhost:${appPort}`;
   const children: Child[] = [];
+  let testDatabase: TestDatabase | undefined;
 
   const stop = async () => {
     await Promise.all(children.reverse().map((child) => child.stop()));
+    if (ownDataDir) await testDatabase?.drop(); // else it is the caller's, as the folder is
     if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
+  let databaseUrl = options.databaseUrl;
   try {
+    if (!databaseUrl && process.env.TEST_DATABASE_URL) {
+      testDatabase = await createTestDatabase(options.dataDir);
+      databaseUrl = testDatabase.url;
+    }
+    if (options.migrate !== false) await migrate(dataDir, databaseUrl);
+
     const core = await startCoreProcess({
       port: await freePort(),
       dataDir: path.join(dataDir, "core"),
-      config: options.coreConfig,
+      config: options.coreConfig ?? {},
       testRoutes: true,
       inheritOutput: options.inheritOutput,
     });
@@ -98,6 +113,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         API_DOMAIN: appUrl,
         WEBSITE_DOMAIN: appUrl,
         DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? "",
         ...roomyLimits,
         ...options.env,
       },
@@ -106,10 +122,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // 127.0.0.1 rather than localhost: Node may resolve localhost to ::1, where nothing listens.
     const health = `http://127.0.0.1:${appPort}/api/health`;
     await waitUntil(() => answers(health), app, health);
-    return { appUrl, coreUrl: core.url, dataDir, appPid: app.pid, stop };
+    return { appUrl, coreUrl: core.url, dataDir, databaseUrl, appPid: app.pid, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** `npm run db:migrate` for the stack's database. */
+export async function migrate(dataDir: string, databaseUrl?: string): Promise<void> {
+  const app = openDatabase({ dataDir, databaseUrl });
+  try {
+    await migrateToLatest(app.db);
+  } finally {
+    await app.db.destroy();
   }
 }
 

@@ -8,7 +8,7 @@ export const healthKey = "/health";
 const fetchHealth = (path: string): Promise<Health> =>
   api.get<Health>(path, { handledStatuses: [503] }).catch((error: unknown) => {
     if (error instanceof ApiError && error.status === 503)
-      return { status: "degraded", core: "down" };
+      return { status: "degraded", core: "down", database: "down" };
     throw error;
   });
 

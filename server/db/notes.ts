@@ -3,10 +3,12 @@
  * simply not found (the routes answer 404, not 403, and reveal nothing).
  */
 import { randomUUID } from "node:crypto";
+import type { Selectable } from "kysely";
 import { z } from "zod";
 import { HttpError } from "../http-error";
 import type { CreateNoteInput, UpdateNoteInput } from "../schemas/note";
-import { database } from "./connection";
+import { query } from "./query";
+import type { NotesTable } from "./schema";
 
 export type Note = {
   id: string;
@@ -17,38 +19,7 @@ export type Note = {
 };
 export type NotesPage = { notes: Note[]; nextCursor: string | null };
 
-type Row = { id: string; title: string; body: string; created_at: number; updated_at: number };
-
-let prepared: ReturnType<typeof prepare> | undefined;
-
-/** Statements are compiled once per process, on first use. */
-function statements() {
-  prepared ??= prepare();
-  return prepared;
-}
-
-function prepare() {
-  const db = database();
-  return {
-    firstPage: db.prepare<[string, number], Row>(
-      "SELECT * FROM notes WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-    ),
-    nextPage: db.prepare<[string, number, string, number], Row>(
-      `SELECT * FROM notes WHERE user_id = ? AND (created_at, id) < (?, ?)
-       ORDER BY created_at DESC, id DESC LIMIT ?`,
-    ),
-    insert: db.prepare<[string, string, string, string, number, number]>(
-      "INSERT INTO notes (id, user_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-    ),
-    find: db.prepare<[string, string], Row>("SELECT * FROM notes WHERE user_id = ? AND id = ?"),
-    update: db.prepare<[string | null, string | null, number, string, string], Row>(
-      `UPDATE notes SET title = coalesce(?, title), body = coalesce(?, body), updated_at = ?
-       WHERE user_id = ? AND id = ? RETURNING *`,
-    ),
-    remove: db.prepare<[string, string]>("DELETE FROM notes WHERE user_id = ? AND id = ?"),
-    all: db.prepare<[string], Row>("SELECT * FROM notes WHERE user_id = ? ORDER BY created_at"),
-  };
-}
+type Row = Selectable<NotesTable>;
 
 const toNote = (row: Row): Note => ({
   id: row.id,
@@ -59,12 +30,28 @@ const toNote = (row: Row): Note => ({
 });
 
 /** Newest first. The cursor is opaque to clients: the position of the last note of a page. */
-export function listNotes(userId: string, page: { limit: number; cursor?: string }): NotesPage {
-  // One row more than asked tells whether there is a next page.
-  const rows =
-    page.cursor === undefined
-      ? statements().firstPage.all(userId, page.limit + 1)
-      : statements().nextPage.all(userId, ...decodeCursor(page.cursor), page.limit + 1);
+export async function listNotes(
+  userId: string,
+  page: { limit: number; cursor?: string },
+): Promise<NotesPage> {
+  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  const rows = await query((db) => {
+    let select = db.selectFrom("notes").selectAll().where("user_id", "=", userId);
+    if (after) {
+      const [createdAt, id] = after;
+      select = select.where((eb) =>
+        eb(eb.refTuple("created_at", "id"), "<", eb.tuple(createdAt, id)),
+      );
+    }
+    return (
+      select
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        // One row more than asked tells whether there is a next page.
+        .limit(page.limit + 1)
+        .execute()
+    );
+  });
   const notes = rows.slice(0, page.limit);
   const last = notes.at(-1);
   return {
@@ -73,40 +60,70 @@ export function listNotes(userId: string, page: { limit: number; cursor?: string
   };
 }
 
-export function createNote(userId: string, input: CreateNoteInput): Note {
+export async function createNote(userId: string, input: CreateNoteInput): Promise<Note> {
   const now = Date.now();
-  const row: Row = { id: randomUUID(), ...input, created_at: now, updated_at: now };
-  statements().insert.run(row.id, userId, row.title, row.body, now, now);
+  const row: Row = {
+    id: randomUUID(),
+    user_id: userId,
+    ...input,
+    created_at: now,
+    updated_at: now,
+  };
+  await query((db) => db.insertInto("notes").values(row).execute());
   return toNote(row);
 }
 
-export function findNote(userId: string, id: string): Note | undefined {
-  const row = statements().find.get(userId, id);
-  return row && toNote(row);
-}
-
-export function updateNote(userId: string, id: string, input: UpdateNoteInput): Note | undefined {
-  const row = statements().update.get(
-    input.title ?? null,
-    input.body ?? null,
-    Date.now(),
-    userId,
-    id,
+export async function findNote(userId: string, id: string): Promise<Note | undefined> {
+  const row = await query((db) =>
+    db
+      .selectFrom("notes")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst(),
   );
   return row && toNote(row);
 }
 
-export function deleteNote(userId: string, id: string): boolean {
-  return statements().remove.run(userId, id).changes > 0;
+export async function updateNote(
+  userId: string,
+  id: string,
+  input: UpdateNoteInput,
+): Promise<Note | undefined> {
+  const row = await query((db) =>
+    db
+      .updateTable("notes")
+      // A field left out of the input (undefined) is left out of the SET clause by Kysely.
+      .set({ title: input.title, body: input.body, updated_at: Date.now() })
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirst(),
+  );
+  return row && toNote(row);
+}
+
+export async function deleteNote(userId: string, id: string): Promise<boolean> {
+  const result = await query((db) =>
+    db.deleteFrom("notes").where("user_id", "=", userId).where("id", "=", id).executeTakeFirst(),
+  );
+  return result.numDeletedRows > 0n;
 }
 
 /** For the paid-feature route: a few figures about the user's notes. */
-export function noteStats(userId: string): {
+export async function noteStats(userId: string): Promise<{
   notes: number;
   words: number;
   firstNoteAt: string | null;
-} {
-  const rows = statements().all.all(userId);
+}> {
+  const rows = await query((db) =>
+    db
+      .selectFrom("notes")
+      .select(["title", "body", "created_at"])
+      .where("user_id", "=", userId)
+      .orderBy("created_at")
+      .execute(),
+  );
   const words = rows.reduce((sum, row) => sum + countWords(`${row.title} ${row.body}`), 0);
   const first = rows[0];
   return {

@@ -3,13 +3,12 @@ import {
   RateLimiterSQLite,
   type RateLimiterStoreAbstract,
 } from "rate-limiter-flexible";
-import { database } from "@/server/db/connection";
+import { database } from "@/server/db/database";
 
 /** A named count of `points` per window of `seconds`, for one key at a time. */
 export type Quota = { name: string; points: number; seconds: number };
 
 const tableName = "rate_limits";
-let tableReady = false;
 
 /**
  * The counter for `quota`, kept in the app's own database so that it survives a restart and every
@@ -27,15 +26,11 @@ function open({ name, points, seconds }: Quota): RateLimiterStoreAbstract {
     points,
     duration: seconds,
     tableName,
-    tableCreated: true,
+    tableCreated: true, // by migration 0003_rate_limits
     clearExpiredByTimeout: true,
   };
-  const sqlite = database();
-  if (!tableReady) {
-    sqlite.exec(`CREATE TABLE IF NOT EXISTS ${tableName} (
-      key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`);
-    tableReady = true;
-  }
-  void RateLimiterPostgres;
-  return new RateLimiterSQLite({ ...options, storeClient: sqlite, storeType: "better-sqlite3" });
+  const app = database();
+  return app.dialect === "postgres"
+    ? new RateLimiterPostgres({ ...options, storeClient: app.pool, storeType: "pool" })
+    : new RateLimiterSQLite({ ...options, storeClient: app.sqlite, storeType: "better-sqlite3" });
 }

@@ -12,6 +12,8 @@ test("defaults: the local core on 127.0.0.1 (not localhost, which may be ::1), o
     websiteDomain: "http://localhost:3000",
     allowedOrigins: ["http://localhost:3000"],
     dataDir: ".data",
+    databaseUrl: undefined,
+    databasePoolSize: 10,
     trustProxy: undefined,
     rateLimits: {
       writesPerMinute: 60,
@@ -48,6 +50,15 @@ test("a wrong value fails at start, naming the variable", () => {
     () => parseEnv({ ALLOWED_ORIGINS: "https://ok.example, nope" }),
     /ALLOWED_ORIGINS\.1: Invalid URL/,
   );
+});
+
+test("DATABASE_URL: PostgreSQL by a postgres:// or postgresql:// URL, nothing else", () => {
+  for (const url of ["postgres://app:pw@db:5432/notes", "postgresql://app@127.0.0.1/notes"]) {
+    assert.equal(parseEnv({ DATABASE_URL: url }).databaseUrl, url);
+  }
+  assert.throws(() => parseEnv({ DATABASE_URL: "mysql://db/notes" }), /DATABASE_URL: must be a/);
+  assert.throws(() => parseEnv({ DATABASE_POOL_SIZE: "0" }), /DATABASE_POOL_SIZE/);
+  assert.equal(parseEnv({ DATABASE_POOL_SIZE: "25" }).databasePoolSize, 25);
 });
 
 test("TRUST_PROXY: a number of proxies, or the addresses and subnets to trust", () => {

@@ -2,7 +2,7 @@
  * No request may leave its handler's promise pending once its answer is sent. Two libraries of the
  * chain answer without calling back: `cors` on a preflight (so nextjs-cors' promise never settles)
  * and SuperTokens' `verifySession` on a 401/403. This test serves the real route modules in this
- * process (./in-process.ts) and counts handler promises still pending after their answers. A
+ * process (testing/in-process.ts) and counts handler promises still pending after their answers. A
  * control route written the naive way shows that the count does catch the mistake.
  */
 import assert from "node:assert/strict";
@@ -14,9 +14,10 @@ import { verifySession } from "supertokens-node/recipe/session/framework/express
 import { startCore, type RunningCore } from "../../core/server";
 import type { OptionalSessionRequest } from "../../middleware/session";
 import { bearer, call, send } from "../../testing/http";
-import { credentials, signUp } from "../../testing/users";
-import { useTempDir } from "../../testing/node";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { useTempDir } from "../../testing/node";
+import { migrate } from "../../testing/stack";
+import { credentials, signUp } from "../../testing/users";
 
 const allowedOrigin = "http://allowed.test";
 const preflight = {
@@ -46,6 +47,7 @@ const warnings: string[] = [];
 
 before(async () => {
   core = await startCore({ port: 0, inMemory: true });
+  await migrate(dataDir);
   Object.assign(process.env, {
     SUPERTOKENS_CONNECTION_URI: core.url,
     ALLOWED_ORIGINS: allowedOrigin,

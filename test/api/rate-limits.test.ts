@@ -215,8 +215,13 @@ describe("a route's limit", () => {
       assert.equal(created.headers.get("ratelimit-policy"), '"notes-write";q=3;w=60');
       assert.match(created.headers.get("ratelimit")!, new RegExp(`^"notes-write";r=${remaining};`));
     }
-    const refused = await call(`${stack.appUrl}/api/notes`, note);
+    const refused = await call(`${stack.appUrl}/api/notes`, {
+      ...note,
+      headers: { ...note.headers, origin: stack.appUrl },
+    });
     assertRateLimited(refused); // 429, rate_limited, Retry-After, RateLimit: …;r=0;t=…
+    // A script on an allowed origin may read how long to wait.
+    assert.match(refused.headers.get("access-control-expose-headers")!, /Retry-After,RateLimit/);
     assert.match(refused.text, /Too many requests\. Try again in \d+ (seconds?|minute)\./);
 
     const list = await call(`${stack.appUrl}/api/notes`, { headers: bearer(user.accessToken) });

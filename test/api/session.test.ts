@@ -53,10 +53,10 @@ describe("anonymous callers", () => {
     assert.equal((reply.body as Greeting).signedIn, false);
   });
 
-  test("/api/health: 200, the core is up", async () => {
+  test("/api/health: 200, the core and the database are up", async () => {
     const reply = await get("/api/health");
     assert.equal(reply.status, 200);
-    assert.deepEqual(reply.body, { status: "ok", core: "up" });
+    assert.deepEqual(reply.body, { status: "ok", core: "up", database: "up" });
   });
 });
 

@@ -12,18 +12,18 @@ const writes = writeLimit("notes-write");
 /** One note. Another user's note is "not found" (404), never "forbidden": its existence stays private. */
 const router = createApiRouter<SessionRequest>()
   .use(requireSession({ checkDatabase: true }), jsonBody({ limit: "64kb" }))
-  .get((req, res) => {
+  .get(async (req, res) => {
     const { id } = validate(noteIdQuery, req.query);
-    res.status(200).json(orNotFound(findNote(req.session.getUserId(), id)));
+    res.status(200).json(orNotFound(await findNote(req.session.getUserId(), id)));
   })
-  .patch(writes, (req, res) => {
+  .patch(writes, async (req, res) => {
     const { id } = validate(noteIdQuery, req.query);
     const input = validate(updateNoteInput, req.body);
-    res.status(200).json(orNotFound(updateNote(req.session.getUserId(), id, input)));
+    res.status(200).json(orNotFound(await updateNote(req.session.getUserId(), id, input)));
   })
-  .delete(writes, (req, res) => {
+  .delete(writes, async (req, res) => {
     const { id } = validate(noteIdQuery, req.query);
-    if (!deleteNote(req.session.getUserId(), id)) throw notFound();
+    if (!(await deleteNote(req.session.getUserId(), id))) throw notFound();
     res.status(204).end();
   });
 

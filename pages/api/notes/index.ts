@@ -9,13 +9,13 @@ import { validate } from "@/server/validate";
 /** The signed-in user's notes. `checkDatabase`: a session revoked elsewhere stops here at once. */
 const router = createApiRouter<SessionRequest>()
   .use(requireSession({ checkDatabase: true }), jsonBody({ limit: "64kb" }))
-  .get((req, res) => {
+  .get(async (req, res) => {
     const page = validate(listNotesQuery, req.query);
-    res.status(200).json(listNotes(req.session.getUserId(), page));
+    res.status(200).json(await listNotes(req.session.getUserId(), page));
   })
-  .post(writeLimit("notes-write"), (req, res) => {
+  .post(writeLimit("notes-write"), async (req, res) => {
     const input = validate(createNoteInput, req.body);
-    res.status(201).json(createNote(req.session.getUserId(), input));
+    res.status(201).json(await createNote(req.session.getUserId(), input));
   });
 
 export default router.handler();

@@ -6,8 +6,8 @@ import { noteStats } from "@/server/db/notes";
 /** A paid feature: figures about your notes, for holders of the `premium:read` permission. */
 const router = createApiRouter<SessionRequest>()
   .use(requireSession(), requirePermission("premium:read"))
-  .get((req, res) => {
-    res.status(200).json(noteStats(req.session.getUserId()));
+  .get(async (req, res) => {
+    res.status(200).json(await noteStats(req.session.getUserId()));
   });
 
 export default router.handler();
