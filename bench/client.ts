@@ -1,9 +1,23 @@
 /**
- * The one call the bench makes to the app outside the load itself, besides signing users up (with
- * the API tests' helper): count the notes the app stored for a user.
+ * The calls the bench makes to the app outside the load itself, besides signing users up (with
+ * the API tests' helper): make an API key, count the notes the app stored for a user.
  */
 import { noteLimits } from "../config/limits";
+import type { CreatedApiKey } from "../server/db/api-keys";
 import type { NotesPage } from "../server/db/notes";
+
+/** A new API key for the session's user, through `POST /api/keys` as the API keys page makes one. */
+export async function createReadKey(appUrl: string, token: string): Promise<string> {
+  const response = await fetch(new URL("/api/keys", appUrl), {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "bench", scopes: ["notes:read"], expiresInDays: 30 }),
+  });
+  if (response.status !== 201) {
+    throw new Error(`POST /api/keys answered ${response.status}: ${await response.text()}`);
+  }
+  return ((await response.json()) as CreatedApiKey).key;
+}
 
 /** Counts a user's notes by paging through `GET /api/notes`, as any client would see them. */
 export async function countNotes(appUrl: string, token: string, atMost: number): Promise<number> {

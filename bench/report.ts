@@ -15,8 +15,20 @@ export type Results = {
   date: string;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; autocannon: string };
   method: { connections: number; rounds: number; roundSeconds: number };
-  reads: { ceiling: Figures; public: Figures; user: Figures; strict: Figures };
-  ratios: { userToPublic: number; strictToPublic: number; publicToCeiling: number };
+  reads: {
+    ceiling: Figures;
+    public: Figures;
+    user: Figures;
+    strict: Figures;
+    notesSession: Figures;
+    notesKey: Figures;
+  };
+  ratios: {
+    userToPublic: number;
+    strictToPublic: number;
+    publicToCeiling: number;
+    notesKeyToSession: number;
+  };
   writes: Figures & { stored: number };
   storm: {
     unauthorised: Figures;
@@ -60,7 +72,7 @@ function render(r: Results): string {
     `| ${what} | ${answers(figures, status)} | ${int(figures.perSecond)} | ${ms(figures.p50Ms)} | ${ms(figures.p99Ms)} | ${int(figures.cpuMicros)} | ${note} |`;
   return [
     `Measured ${r.date} on ${m.cpus} × ${m.cpuModel}, Node ${m.node} (${m.platform}), autocannon ` +
-      `${m.autocannon}, ${method.connections} connections. The four read routes ran in ` +
+      `${m.autocannon}, ${method.connections} connections. The six read routes ran in ` +
       `${method.rounds} interleaved rounds of ${method.roundSeconds} s each.`,
     "",
     "| Route | Answers | Per second | p50 ms | p99 ms | CPU µs | Ratio |",
@@ -83,6 +95,13 @@ function render(r: Results): string {
       r.reads.strict,
       200,
       `${ratio(r.ratios.strictToPublic)} of public`,
+    ),
+    row("`GET /api/notes?limit=20` signed in (`checkDatabase`)", r.reads.notesSession, 200),
+    row(
+      "`GET /api/notes?limit=20` with an API key",
+      r.reads.notesKey,
+      200,
+      `${ratio(r.ratios.notesKeyToSession)} of the session`,
     ),
     row("`POST /api/notes` signed in", r.writes, 201, `${int(r.writes.stored)} notes stored`),
     row("`GET /api/user` anonymous", r.storm.unauthorised, 401),

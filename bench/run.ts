@@ -8,7 +8,7 @@ import os from "node:os";
 import { version as autocannonVersion } from "autocannon/package.json";
 import { startStack, type Stack } from "../testing/stack";
 import { signUp, uniqueEmail } from "../testing/users";
-import { countNotes } from "./client";
+import { countNotes, createReadKey } from "./client";
 import { connections, fire, summarise, type Figures, type Round, type Target } from "./load";
 import { floorsDuring, growthPerChunk } from "./memory";
 import { runCommand, startCeiling } from "./processes";
@@ -60,6 +60,7 @@ async function main() {
     userToPublic: ratio(reads.user, reads.public),
     strictToPublic: ratio(reads.strict, reads.public),
     publicToCeiling: ratio(reads.public, reads.ceiling),
+    notesKeyToSession: ratio(reads.notesKey, reads.notesSession),
   };
   const total = Number(((performance.now() - started) / 1000).toFixed(1));
   const cpus = os.cpus();
@@ -94,10 +95,12 @@ function buildApp() {
 async function measure(stack: Stack, ceiling: Server): Promise<Measured> {
   // The app listens on 127.0.0.1; `localhost` may resolve to ::1 first.
   const app = stack.appUrl.replace("//localhost:", "//127.0.0.1:");
-  const at = { appUrl: app, coreUrl: stack.coreUrl };
+  const at = { appUrl: app };
+  const reader = (await signUp(at, { email: uniqueEmail("bench-reader") })).accessToken;
   const tokens = {
-    reader: (await signUp(at, { email: uniqueEmail("bench-reader") })).accessToken,
+    reader,
     writer: (await signUp(at, { email: uniqueEmail("bench-writer") })).accessToken,
+    readerKey: await createReadKey(app, reader),
   };
   const t = targets({ url: app, pid: stack.appPid, origin: stack.appUrl }, ceiling, tokens);
 
@@ -122,6 +125,8 @@ async function readRounds(reads: Targets["reads"]): Promise<Results["reads"]> {
     public: [],
     user: [],
     strict: [],
+    notesSession: [],
+    notesKey: [],
   };
   for (let round = 1; round <= rounds; round++) {
     log(`read routes, round ${round} of ${rounds}`);
@@ -134,6 +139,8 @@ async function readRounds(reads: Targets["reads"]): Promise<Results["reads"]> {
     public: summarise(byRoute.public),
     user: summarise(byRoute.user),
     strict: summarise(byRoute.strict),
+    notesSession: summarise(byRoute.notesSession),
+    notesKey: summarise(byRoute.notesKey),
   };
 }
 

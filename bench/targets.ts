@@ -5,11 +5,12 @@
 import type { Target } from "./load";
 
 export type Server = { url: string; pid: number };
-export type Tokens = { reader: string; writer: string };
+export type Tokens = { reader: string; writer: string; readerKey: string };
 
 export function targets(app: Server & { origin: string }, ceiling: Server, tokens: Tokens) {
   const { pid } = app;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const notesPage = `${app.url}/api/notes?limit=20`;
   const writeNote = (token: string): Target => ({
     url: `${app.url}/api/notes`,
     pid,
@@ -30,6 +31,9 @@ export function targets(app: Server & { origin: string }, ceiling: Server, token
         headers: bearer(tokens.reader),
         expect: 200,
       },
+      // The same route and the same notes, with the reader's session and with the reader's API key.
+      notesSession: { url: notesPage, pid, headers: bearer(tokens.reader), expect: 200 },
+      notesKey: { url: notesPage, pid, headers: bearer(tokens.readerKey), expect: 200 },
     } satisfies Record<string, Target>,
     /** Notes written while warming up belong to the reader, so the writer's count stays exact. */
     warmUpNote: writeNote(tokens.reader),

@@ -66,6 +66,7 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
     TRUST_PROXY: trustProxy.optional(),
     RATE_LIMIT_WRITES_PER_MINUTE: count(60),
+    RATE_LIMIT_API_KEY_PER_MINUTE: count(120),
     // OWASP's advice: lock an account after a few failures, never more than ten.
     SIGN_IN_MAX_FAILURES: count(10).pipe(z.number().max(10)),
     SIGN_IN_LOCKOUT_SECONDS: seconds(300),
@@ -89,6 +90,7 @@ const schema = z
       trustProxy: raw.TRUST_PROXY,
       rateLimits: {
         writesPerMinute: raw.RATE_LIMIT_WRITES_PER_MINUTE,
+        apiKeyPerMinute: raw.RATE_LIMIT_API_KEY_PER_MINUTE,
         signIn: {
           maxFailures: raw.SIGN_IN_MAX_FAILURES,
           lockoutSeconds: raw.SIGN_IN_LOCKOUT_SECONDS,

@@ -11,3 +11,10 @@ export const noteLimits = {
 } as const;
 
 export const profileLimits = { name: 60 } as const;
+
+/** API keys: a name, what the key may do, and how long it lives (days; `null`: until revoked). */
+export const apiKeyLimits = {
+  name: 60,
+  scopes: ["notes:read", "notes:write", "profile:read"],
+  expiresInDays: [30, 90, null],
+} as const;

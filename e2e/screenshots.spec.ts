@@ -4,8 +4,13 @@ import { signUp, uniqueEmail } from "../testing/users";
 
 // Pictures of the main pages for the README (e2e/screenshots/, committed). Viewport-sized PNGs
 // of a flat UI stay small.
-const shoot = (page: Page, name: string) =>
-  page.screenshot({ path: `e2e/screenshots/${name}.png`, animations: "disabled", caret: "hide" });
+const shoot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({
+    path: `e2e/screenshots/${name}.png`,
+    animations: "disabled",
+    caret: "hide",
+    fullPage,
+  });
 
 test("screenshots of the main pages", async ({ page, stack }) => {
   await page.goto("/");
@@ -41,6 +46,19 @@ test("screenshots of the main pages", async ({ page, stack }) => {
   await expect(page.getByTestId("profile-name")).toHaveText("Ada Lovelace");
   await page.getByRole("button", { name: "Dismiss notification" }).click();
   await shoot(page, "profile");
+
+  await page.getByRole("link", { name: "API keys" }).click();
+  for (const [name, expiry] of [
+    ["Nightly backup", "90 days"],
+    ["Reporting server", "Never"],
+  ]) {
+    await page.getByLabel("Name", { exact: true }).fill(name!);
+    await page.getByLabel("Expires after").selectOption({ label: expiry! });
+    await page.getByRole("button", { name: "Create key" }).click();
+    await expect(page.getByRole("row").filter({ hasText: name! })).toBeVisible();
+  }
+  await expect(page.getByTestId("new-api-key")).toBeVisible();
+  await shoot(page, "api-keys", true); // the secret shown once, and the list below it
 
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("table", { name: "Users" })).toBeVisible();

@@ -2,7 +2,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { Error as SuperTokensError } from "supertokens-node";
 import { errorHandler } from "supertokens-node/framework/express";
 import { coreUnreachableMessage, isCoreUnreachable } from "@/server/core-unreachable";
-import { HttpError, type HttpErrorStatus } from "@/server/http-error";
+import { HttpError, type HttpErrorStatus, unavailable } from "@/server/http-error";
 import { cors } from "./cors";
 import { runSdkMiddleware } from "./sdk-middleware";
 
@@ -25,11 +25,17 @@ export const errorBody = (code: string, message: string): ErrorBody => ({
   error: { code, message },
 });
 
-/** An error as the client may see it: an unexpected one is logged and becomes a bare 500. */
+/**
+ * An error as the client may see it. No core: 503 `auth_unavailable` (never a 401, which would
+ * send the frontend SDK into refreshing). Anything unexpected is logged and becomes a bare 500.
+ */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (isCoreUnreachable(error)) console.error(coreUnreachableMessage());
-  else console.error(error); // the client gets no stack and no message it could learn from
+  if (isCoreUnreachable(error)) {
+    console.error(coreUnreachableMessage());
+    return unavailable("auth_unavailable", "Sign-in is temporarily unavailable; try again shortly");
+  }
+  console.error(error); // the client gets no stack and no message it could learn from
   return new HttpError(500, "internal_error", "Something went wrong");
 }
 

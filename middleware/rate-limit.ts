@@ -9,7 +9,10 @@ import {
 } from "@/server/rate-limit/answer";
 import { clientAddress } from "@/server/rate-limit/client-address";
 import { counter, type Quota } from "@/server/rate-limit/store";
+import type { Principal } from "./auth";
 import type { OptionalSessionRequest } from "./session";
+
+type CountedRequest = OptionalSessionRequest & { principal?: Principal };
 
 export type RateLimitOptions = Quota & {
   /**
@@ -21,15 +24,15 @@ export type RateLimitOptions = Quota & {
 
 // #region rate-limit
 /**
- * The rate-limit link: `points` requests per `seconds`, counted per signed-in user when a session
- * link ran before it, per client address otherwise. Over the quota it answers 429 with
+ * The rate-limit link: `points` requests per `seconds`, counted per API key or per signed-in user
+ * when an auth link ran before it, per client address otherwise. Over the quota it answers 429 with
  * `Retry-After`; every answer carries the `RateLimit-Policy` and `RateLimit` headers.
  */
 export function rateLimit({ whenStoreDown, ...quota }: RateLimitOptions) {
   const limiter = counter(quota);
 
-  return async (req: OptionalSessionRequest, res: NextApiResponse, next: NextHandler) => {
-    const key = req.session ? `user:${req.session.getUserId()}` : `address:${clientAddress(req)}`;
+  return async (req: CountedRequest, res: NextApiResponse, next: NextHandler) => {
+    const key = counterKey(req);
     let state;
     try {
       state = await limiter().consume(key);
@@ -53,3 +56,22 @@ export function rateLimit({ whenStoreDown, ...quota }: RateLimitOptions) {
  */
 export const writeLimit = (name: string) =>
   rateLimit({ name, points: env.rateLimits.writesPerMinute, seconds: 60, whenStoreDown: "allow" });
+
+/**
+ * Each API key's own budget, `RATE_LIMIT_API_KEY_PER_MINUTE` requests, run by `requireAuth` on
+ * every key request (a route cannot forget it). A key passes uncounted when the store is down, as
+ * a session would: the route then needs the same database and answers its own 503.
+ */
+export const apiKeyLimit = () =>
+  rateLimit({
+    name: "api-key",
+    points: env.rateLimits.apiKeyPerMinute,
+    seconds: 60,
+    whenStoreDown: "allow",
+  });
+
+function counterKey(req: CountedRequest): string {
+  if (req.principal?.via === "apiKey") return `key:${req.principal.keyId}`;
+  if (req.session) return `user:${req.session.getUserId()}`;
+  return `address:${clientAddress(req)}`;
+}

@@ -2,6 +2,8 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
 import type { SessionContainer, VerifySessionOptions } from "supertokens-node/recipe/session";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
+import { sessionRequired } from "@/server/api-keys/errors";
+import { presentedApiKey } from "@/server/api-keys/secret";
 import { notFound } from "@/server/http-error";
 import { runSdkMiddleware } from "./sdk-middleware";
 
@@ -36,6 +38,10 @@ export function requireSession(options: SessionOptions = {}) {
   );
 
   return async (req: OptionalSessionRequest, res: NextApiResponse, next: NextHandler) => {
+    // An API key would only get the SDK's "try refresh token": say plainly that it is not enough.
+    if (presentedApiKey(req.headers.authorization) !== undefined) {
+      throw hideFromAnonymous ? notFound() : sessionRequired();
+    }
     const outcome = await runSdkMiddleware((next) => verify(req, res, next));
     if (outcome.answered) return; // the SDK's 401 or 403
     if (outcome.error !== undefined) throw outcome.error;

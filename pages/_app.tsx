@@ -2,6 +2,7 @@ import type { AppProps } from "next/app";
 import Head from "next/head";
 import SuperTokens, { SuperTokensWrapper } from "supertokens-auth-react";
 import { SWRConfig } from "swr";
+import { ErrorBoundary } from "@/components/ErrorBoundary";
 import { Layout } from "@/components/Layout";
 import { toast, Toaster } from "@/components/Toaster";
 import { frontendConfig } from "@/config/frontendConfig";
@@ -20,7 +21,7 @@ if (typeof window !== "undefined") {
 }
 // #endregion init
 
-export default function App({ Component, pageProps }: AppProps) {
+export default function App({ Component, pageProps, router }: AppProps) {
   return (
     <SuperTokensWrapper>
       <SWRConfig value={swrConfig}>
@@ -28,7 +29,9 @@ export default function App({ Component, pageProps }: AppProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
         </Head>
         <Layout>
-          <Component {...pageProps} />
+          <ErrorBoundary resetKey={router.asPath}>
+            <Component {...pageProps} />
+          </ErrorBoundary>
         </Layout>
         <Toaster />
       </SWRConfig>

@@ -3,8 +3,11 @@
  * `{ "error": { "code", "message" } }` with this status. Anything else becomes a plain 500.
  */
 
-/** Never 401: that status belongs to SuperTokens, whose frontend SDK answers it with a refresh. */
-export type HttpErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 503;
+/**
+ * 401 only for API keys, which browsers never send: any other 401 belongs to SuperTokens, whose
+ * frontend SDK answers it with a refresh.
+ */
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 503;
 
 export class HttpError extends Error {
   constructor(

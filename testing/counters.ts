@@ -1,29 +1,26 @@
 /**
- * Breaks and repairs the rate limiter's table in a running app's database, from outside the app:
- * the counters' store failing while everything else works.
+ * Breaks and repairs the rate limiter's table in a running app's database (SQLite or PostgreSQL),
+ * from outside the app: the counters' store failing while everything else works.
  */
-import Database from "better-sqlite3";
-import path from "node:path";
+import type { Kysely } from "kysely";
+import { up as createCounters } from "../server/db/migrations/0003_rate_limits";
+import { openDatabase, type AppDatabase } from "../server/db/open";
 
-const table = "rate_limits";
+type Where = { dataDir: string; databaseUrl?: string };
 
-export async function breakCounters(dataDir: string): Promise<void> {
-  const db = new Database(path.join(dataDir, "notes.sqlite"));
+async function withDatabase(where: Where, work: (app: AppDatabase) => Promise<unknown>) {
+  const app = openDatabase(where);
   try {
-    db.exec(`DROP TABLE ${table}`);
+    await work(app);
   } finally {
-    db.close();
+    await app.db.destroy();
   }
 }
 
-/** The table as the app creates it (server/rate-limit/store.ts), empty. */
-export async function repairCounters(dataDir: string): Promise<void> {
-  const db = new Database(path.join(dataDir, "notes.sqlite"));
-  try {
-    db.exec(
-      `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`,
-    );
-  } finally {
-    db.close();
-  }
-}
+export const breakCounters = (where: Where) =>
+  withDatabase(where, (app) => app.db.schema.dropTable("rate_limits").execute());
+
+/** The table as migration 0003 creates it, empty. */
+export const repairCounters = (where: Where) =>
+  // As Kysely's migrator does, the migration gets the database without the app's table types.
+  withDatabase(where, (app) => createCounters(app.db as unknown as Kysely<unknown>));

@@ -50,6 +50,9 @@ export function useStack(options: StackOptions = {}): StackHandle {
     get dataDir() {
       return current().dataDir;
     },
+    get databaseUrl() {
+      return current().databaseUrl;
+    },
     get appPid() {
       return current().appPid;
     },

@@ -26,10 +26,13 @@ export type Postgres = {
   destroy(): Promise<void>;
 };
 
-/** PostgreSQL refuses to run as root: the server then runs as the `postgres` user (made if missing). */
-export async function startPostgres(): Promise<Postgres> {
+/**
+ * PostgreSQL refuses to run as root: the server then runs as the `postgres` user (made if missing).
+ * `own`: always a throwaway server, even with TEST_DATABASE_URL (for a test that stops it).
+ */
+export async function startPostgres({ own = false } = {}): Promise<Postgres> {
   const given = process.env.TEST_DATABASE_URL;
-  if (given) {
+  if (given && !own) {
     const noop = async () => {};
     return { url: given, stop: noop, start: noop, destroy: noop };
   }

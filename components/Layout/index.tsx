@@ -10,6 +10,7 @@ const links = [
   { href: "/", label: "Home", protected: false },
   { href: "/dashboard", label: "Notes", protected: true },
   { href: "/profile", label: "Profile", protected: true },
+  { href: "/keys", label: "API keys", protected: true },
   { href: "/admin", label: "Admin", protected: true },
   { href: "/premium", label: "Premium", protected: true },
   { href: "/ssr", label: "Server-rendered", protected: true },

@@ -5,7 +5,9 @@ import type { noteStats } from "@/server/db/notes";
 
 export type { UsersPage as AdminUsers } from "@/server/admin";
 export type { DataToken as ExternalToken } from "@/server/data-token";
+export type { ApiKey, ApiKeyList, CreatedApiKey } from "@/server/db/api-keys";
 export type { Note, NotesPage } from "@/server/db/notes";
+export type { ApiKeyScope, CreateApiKeyInput as ApiKeyInput } from "@/server/schemas/api-key";
 export type { CreateNoteInput as NoteInput } from "@/server/schemas/note";
 export type { Profile } from "@/server/schemas/profile";
 export type { SessionInfo } from "@/server/session-info";

@@ -17,3 +17,13 @@ export function body<Shape extends z.ZodRawShape>(shape: Shape) {
     error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be a JSON object"),
   });
 }
+
+/** A partial update: the fields of `shape`, each optional, and at least one of them sent. */
+export function update<Shape extends z.ZodRawShape>(shape: Shape) {
+  const names = Object.keys(shape).join(", ");
+  return body(shape)
+    .partial()
+    .refine((input) => Object.values(input).some((value) => value !== undefined), {
+      message: `send ${names} or ${Object.keys(shape).length > 2 ? "several" : "both"}`,
+    });
+}

@@ -1,19 +1,16 @@
 import { z } from "zod";
 import { noteLimits } from "@/config/limits";
-import { body, text } from "./fields";
+import { body, text, update } from "./fields";
 
-export const createNoteInput = body({
+const note = {
   title: text({ max: noteLimits.title }),
   body: text({ max: noteLimits.body }),
-});
+};
+
+export const createNoteInput = body(note);
 export type CreateNoteInput = z.output<typeof createNoteInput>;
 
-export const updateNoteInput = body({
-  title: text({ max: noteLimits.title }).optional(),
-  body: text({ max: noteLimits.body }).optional(),
-}).refine((input) => input.title !== undefined || input.body !== undefined, {
-  message: "send title, body or both",
-});
+export const updateNoteInput = update(note);
 export type UpdateNoteInput = z.output<typeof updateNoteInput>;
 
 export const listNotesQuery = z.object({

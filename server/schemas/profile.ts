@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { profileLimits } from "@/config/limits";
-import { body, text } from "./fields";
+import { text, update } from "./fields";
 
-export const updateProfileInput = body({
-  firstName: text({ max: profileLimits.name }).optional(),
-  lastName: text({ max: profileLimits.name }).optional(),
-}).refine((input) => input.firstName !== undefined || input.lastName !== undefined, {
-  message: "send firstName, lastName or both",
+export const updateProfileInput = update({
+  firstName: text({ max: profileLimits.name }),
+  lastName: text({ max: profileLimits.name }),
 });
 export type UpdateProfileInput = z.output<typeof updateProfileInput>;
 

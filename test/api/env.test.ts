@@ -17,6 +17,7 @@ test("defaults: the local core on 127.0.0.1 (not localhost, which may be ::1), o
     trustProxy: undefined,
     rateLimits: {
       writesPerMinute: 60,
+      apiKeyPerMinute: 120,
       signIn: { maxFailures: 10, lockoutSeconds: 300, failuresPerAddressPerHour: 100 },
       signUpsPerAddressPerHour: 10,
       passwordResets: { perAccountPerHour: 3, perAddressPerHour: 10 },

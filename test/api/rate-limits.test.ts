@@ -238,7 +238,7 @@ describe("a route's limit", () => {
 describe("when the counters' store fails", () => {
   test("sign-in refuses with 503 and Retry-After; a note write goes through uncounted", async () => {
     const user = await signUp(stack, { email: uniqueEmail("store"), headers: client() });
-    await breakCounters(dataDir);
+    await breakCounters(stack);
     try {
       const refused = await signIn(user.email, PASSWORD, client());
       assert.equal(refused.status, 503, refused.text);
@@ -252,7 +252,7 @@ describe("when the counters' store fails", () => {
       assert.equal(written.status, 201, written.text);
       assert.equal(written.headers.get("ratelimit"), null, "not counted");
     } finally {
-      await repairCounters(dataDir);
+      await repairCounters(stack);
     }
     assert.equal(statusOf(await signIn(user.email, PASSWORD, client())), "OK");
   });
@@ -283,6 +283,32 @@ describe("counters live in the app's database", () => {
     assert.equal(statuses.filter((status) => status === 429).length, 48);
   });
 });
+
+describe(
+  "two instances on one PostgreSQL",
+  { skip: !process.env.TEST_DATABASE_URL && "PostgreSQL only: npm run test:api:pg" },
+  () => {
+    let other: Stack;
+    before(async () => {
+      other = await startStack({
+        databaseUrl: stack.databaseUrl,
+        env: { ...limits, SIGN_IN_LOCKOUT_SECONDS: "300" },
+      });
+    });
+    after(() => other?.stop());
+
+    test("failures on either instance add up, and the lockout holds on both", async () => {
+      // Each instance has its own core here: an unknown e-mail is counted like any account.
+      const email = uniqueEmail("shared");
+      const from = client();
+      const onOther = (pass: string) => authAttempt(other, "signin", email, pass, from);
+      assert.equal(statusOf(await signIn(email, wrong, from)), "WRONG_CREDENTIALS_ERROR");
+      assert.equal(statusOf(await onOther(wrong)), "WRONG_CREDENTIALS_ERROR");
+      assertRateLimited(await signIn(email, wrong, from), 300);
+      assertRateLimited(await onOther(PASSWORD));
+    });
+  },
+);
 
 describe("without a trusted proxy", () => {
   let direct: Stack;

@@ -117,6 +117,8 @@ describe("a signed-in user", () => {
   test("PATCH /api/me rejects an empty name, an unknown field and an empty patch, naming them", async () => {
     const cases: [unknown, RegExp][] = [
       [{ firstName: "   " }, /^firstName: must not be empty$/],
+      // The profile form's limit too (config/limits.ts): the form never sends what this refuses.
+      [{ lastName: "x".repeat(61) }, /^lastName: must be at most 60 characters$/],
       [{ nickname: "x" }, /nickname/],
       [{}, /firstName, lastName or both/],
       [["firstName"], /^body: must be a JSON object$/],

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as notes from "./0001_notes";
+import * as apiKeys from "./0002_api_keys";
 import * as rateLimits from "./0003_rate_limits";
 
 /**
@@ -8,5 +9,6 @@ import * as rateLimits from "./0003_rate_limits";
  */
 export const migrations: Record<string, Migration> = {
   "0001_notes": notes,
+  "0002_api_keys": apiKeys,
   "0003_rate_limits": rateLimits,
 };
