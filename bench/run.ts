@@ -52,7 +52,7 @@ async function main() {
   console.log("\nnpm run bench:core");
   const core = await runCommand("npm", ["run", "--silent", "bench:core"], {}, 120);
   console.log("\nnpm run bench:rate-limit");
-  const rateLimit = await runCommand("npm", ["run", "--silent", "bench:rate-limit"], {}, 120);
+  const rateLimit = await runCommand("npm", ["run", "--silent", "bench:rate-limit"], {}, 240);
 
   const { reads } = measured;
   const ratio = (a: Figures, b: Figures) => Number((a.perSecond / b.perSecond).toFixed(3));

@@ -13,6 +13,7 @@ const shoot = (page: Page, name: string, fullPage = false) =>
   });
 
 test("screenshots of the main pages", async ({ page, stack }) => {
+  test.slow(); // a tour of every page, one after the other
   await page.goto("/");
   await expect(page.getByTestId("home-status")).toContainText("Not signed in");
   await expect(page.getByText("Auth core: up")).toBeVisible();
@@ -48,14 +49,15 @@ test("screenshots of the main pages", async ({ page, stack }) => {
   await shoot(page, "profile");
 
   await page.getByRole("link", { name: "API keys" }).click();
-  for (const [name, expiry] of [
-    ["Nightly backup", "90 days"],
-    ["Reporting server", "Never"],
-  ]) {
-    await page.getByLabel("Name", { exact: true }).fill(name!);
-    await page.getByLabel("Expires after").selectOption({ label: expiry! });
+  for (const [name, expiry, write] of [
+    ["Nightly backup", "90 days", true],
+    ["Reporting server", "Never", false],
+  ] as const) {
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByLabel("Expires after").selectOption({ label: expiry });
+    await page.getByRole("checkbox", { name: /notes:write/ }).setChecked(write);
     await page.getByRole("button", { name: "Create key" }).click();
-    await expect(page.getByRole("row").filter({ hasText: name! })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: name })).toBeVisible();
   }
   await expect(page.getByTestId("new-api-key")).toBeVisible();
   await shoot(page, "api-keys", true); // the secret shown once, and the list below it

@@ -14,6 +14,8 @@ import { startCore, type RunningCore } from "../../core/server";
 import { bearer, call, send, type Reply } from "../../testing/http";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 import { useStack } from "../../testing/node";
+import { expireAccessToken, refresh } from "../../testing/session";
+import { migrate } from "../../testing/stack";
 import { signUp, type TestUser } from "../../testing/users";
 
 type Shape = {
@@ -236,14 +238,15 @@ test("an unknown path still gets the app's own 404 page, not the App Router's", 
   }
 });
 
-describe("no handler promise is left pending once its answer is sent", () => {
+describe("served in this process", () => {
   let core: RunningCore;
   let app: InProcessApp;
   let dataDir: string;
 
   before(async () => {
-    core = await startCore({ port: 0, inMemory: true });
+    core = await startCore({ port: 0, inMemory: true, testRoutes: true });
     dataDir = await mkdtemp(path.join(os.tmpdir(), "api-shapes-"));
+    await migrate(dataDir);
     Object.assign(process.env, {
       SUPERTOKENS_CONNECTION_URI: core.url,
       ALLOWED_ORIGINS: allowed,
@@ -251,6 +254,7 @@ describe("no handler promise is left pending once its answer is sent", () => {
     });
     // Imported only now: the route modules read the environment above when they load.
     app = await serveInProcess({
+      "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
       "/api/user": await import("../../pages/api/user/index"),
       "/api/hidden": await import("../../pages/api/hidden"),
       "/api/plain/user": await import("../../pages/api/plain/user"),
@@ -264,23 +268,55 @@ describe("no handler promise is left pending once its answer is sent", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  for (const shape of shapes) {
-    test(`${shape.name}: preflight, 401, 404 and 405`, async () => {
-      const requests: [string, RequestInit, number][] = [
-        [shape.user, { method: "OPTIONS", headers: { origin: allowed } }, 204],
-        [shape.user, {}, 401],
-        [shape.user, { headers: bearer("not-a-jwt") }, 401],
-        [shape.user, { method: "PUT" }, 405],
-      ];
-      if (shape.hidden) requests.push([shape.hidden, {}, 404]);
-      for (const [path, init, status] of requests) {
-        const replies = await Promise.all(
-          Array.from({ length: 10 }, () => call(`${app.url}${path}`, init)),
-        );
-        for (const reply of replies) assert.equal(reply.status, status, `${path}: ${reply.text}`);
+  describe("no handler promise is left pending once its answer is sent", () => {
+    for (const shape of shapes) {
+      test(`${shape.name}: preflight, 401, 404 and 405`, async () => {
+        const requests: [string, RequestInit, number][] = [
+          [shape.user, { method: "OPTIONS", headers: { origin: allowed } }, 204],
+          [shape.user, {}, 401],
+          [shape.user, { headers: bearer("not-a-jwt") }, 401],
+          [shape.user, { method: "PUT" }, 405],
+        ];
+        if (shape.hidden) requests.push([shape.hidden, {}, 404]);
+        for (const [path, init, status] of requests) {
+          const replies = await Promise.all(
+            Array.from({ length: 10 }, () => call(`${app.url}${path}`, init)),
+          );
+          for (const reply of replies) assert.equal(reply.status, status, `${path}: ${reply.text}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(app.pending(), 0);
+      });
+    }
+  });
+
+  describe("an expired access token: 401 try refresh token, then the refreshed one works", () => {
+    // One user per shape: a refresh token used twice would count as theft.
+    const users = new Map<string, TestUser>();
+    before(async () => {
+      for (const shape of shapes) {
+        const user = await signUp({ appUrl: app.url });
+        const expired = await expireAccessToken({ coreUrl: core.url }, user.accessToken);
+        users.set(shape.name, { ...user, accessToken: expired });
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      assert.equal(app.pending(), 0);
     });
-  }
+
+    for (const shape of shapes) {
+      test(shape.name, async () => {
+        const user = users.get(shape.name)!;
+        // Also with hideFromAnonymous: a signed-in caller whose token expired is not anonymous.
+        for (const path of [shape.user, ...(shape.hidden ? [shape.hidden] : [])]) {
+          const expired = await call(`${app.url}${path}`, { headers: bearer(user.accessToken) });
+          assert.equal(expired.status, 401, path);
+          assert.deepEqual(expired.body, { message: "try refresh token" });
+        }
+        const renewed = await refresh({ appUrl: app.url }, user.refreshToken);
+        const retry = await call(`${app.url}${shape.user}`, {
+          headers: bearer(renewed.accessToken),
+        });
+        assert.equal(retry.status, 200, retry.text);
+        assert.equal((retry.body as { userId: string }).userId, user.userId);
+      });
+    }
+  });
 });
