@@ -3,6 +3,7 @@ import type { SuperTokensConfig } from "supertokens-auth-react";
 import EmailPassword from "supertokens-auth-react/recipe/emailpassword";
 import Session from "supertokens-auth-react/recipe/session";
 import { withRateLimitMessage } from "@/lib/api/rate-limited";
+import { withUnavailableMessage } from "@/lib/api/unavailable";
 import { forgetUserData } from "@/lib/hooks/forgetUserData";
 import { appInfo } from "./appInfo";
 import { publicEnv } from "./publicEnv";
@@ -82,8 +83,8 @@ export function frontendConfig(): SuperTokensConfig {
         override: {
           functions: (original) => ({
             ...original,
-            signIn: withRateLimitMessage(original.signIn.bind(original)),
-            signUp: withRateLimitMessage(original.signUp.bind(original)),
+            signIn: withUnavailableMessage(withRateLimitMessage(original.signIn.bind(original))),
+            signUp: withUnavailableMessage(withRateLimitMessage(original.signUp.bind(original))),
             sendPasswordResetEmail: withRateLimitMessage(
               original.sendPasswordResetEmail.bind(original),
             ),

@@ -38,6 +38,8 @@ export type StackOptions = {
    * or with `dataDir`, the database that goes with that folder (a restarted app keeps its rows).
    */
   databaseUrl?: string;
+  /** A core that runs already (another stack's): this stack then starts the app only. */
+  coreUrl?: string;
   /** Apply the migrations before starting the app (default true). */
   migrate?: boolean;
   /** Pass the servers' output through instead of keeping it for error reports. */
@@ -95,14 +97,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     if (options.migrate !== false) await migrate(dataDir, databaseUrl);
 
-    const core = await startCoreProcess({
-      port: await freePort(),
-      dataDir: path.join(dataDir, "core"),
-      config: options.coreConfig ?? {},
-      testRoutes: true,
-      inheritOutput: options.inheritOutput,
-    });
-    children.push(core);
+    let coreUrl = options.coreUrl;
+    if (!coreUrl) {
+      const core = await startCoreProcess({
+        port: await freePort(),
+        dataDir: path.join(dataDir, "core"),
+        config: options.coreConfig ?? {},
+        testRoutes: true,
+        inheritOutput: options.inheritOutput,
+      });
+      children.push(core);
+      coreUrl = core.url;
+    }
 
     const nextBin = require.resolve("next/dist/bin/next");
     const app = spawnNode("app", [nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], {
@@ -110,7 +116,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       env: {
         NODE_ENV: "production",
         NEXT_DIST_DIR: distDir,
-        SUPERTOKENS_CONNECTION_URI: core.url,
+        SUPERTOKENS_CONNECTION_URI: coreUrl,
         API_DOMAIN: appUrl,
         WEBSITE_DOMAIN: appUrl,
         DATA_DIR: dataDir,
@@ -123,7 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // 127.0.0.1 rather than localhost: Node may resolve localhost to ::1, where nothing listens.
     const health = `http://127.0.0.1:${appPort}/api/health`;
     await waitUntil(() => answers(health), app, health);
-    return { appUrl, coreUrl: core.url, dataDir, databaseUrl, appPid: app.pid, stop };
+    return { appUrl, coreUrl, dataDir, databaseUrl, appPid: app.pid, stop };
   } catch (error) {
     await stop();
     throw error;
