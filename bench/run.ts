@@ -53,6 +53,9 @@ async function main() {
   const core = await runCommand("npm", ["run", "--silent", "bench:core"], {}, 120);
   console.log("\nnpm run bench:rate-limit");
   const rateLimit = await runCommand("npm", ["run", "--silent", "bench:rate-limit"], {}, 240);
+  console.log("\nnpm run bench:db");
+  const dbEnv = { NEXT_DIST_DIR: distDir };
+  const databases = await runCommand("npm", ["run", "--silent", "bench:db"], dbEnv, 300);
 
   const { reads } = measured;
   const ratio = (a: Figures, b: Figures) => Number((a.perSecond / b.perSecond).toFixed(3));
@@ -79,6 +82,7 @@ async function main() {
     goals: goals(measured, ratios.userToPublic, total),
     core: { exitCode: core.exitCode, output: core.output },
     rateLimit: { exitCode: rateLimit.exitCode, output: rateLimit.output },
+    databases: { exitCode: databases.exitCode, output: databases.output },
     seconds: { build: build ? Number(build.seconds.toFixed(1)) : null, total },
   };
   console.log(`\n${await writeReport(results)}`);
