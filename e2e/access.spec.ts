@@ -24,6 +24,7 @@ test("an admin sees every user on the admin page", async ({ page, admin, user: o
   await expect(table.getByRole("row").filter({ hasText: other.email })).toBeVisible();
 });
 
+// #region paid
 test("a paid user sees premium insights", async ({ page, paidUser }) => {
   await signIn(page, paidUser);
   await page.getByLabel("Title", { exact: true }).fill("Plan");
@@ -37,6 +38,7 @@ test("a paid user sees premium insights", async ({ page, paidUser }) => {
   await expect(insights.getByText("Paid plan")).toBeVisible();
   await expect(insights.getByRole("definition").first()).toHaveText("1");
 });
+// #endregion paid
 
 test("two users in two browsers never see each other's notes", async ({ browser, stack }) => {
   const [alice, bob] = await Promise.all([signUp(stack), signUp(stack)]);

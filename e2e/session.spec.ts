@@ -12,6 +12,7 @@ function record(page: Page, part: string, method = "GET") {
   return statuses;
 }
 
+// #region expire
 test("an expired access token is refreshed silently on the next API call", async ({
   signedInPage: page,
   stack,
@@ -35,6 +36,7 @@ test("an expired access token is refreshed silently on the next API call", async
   await expect(page).toHaveURL("/dashboard");
   await expect(toasts(page)).toHaveCount(0);
 });
+// #endregion expire
 
 test("the server-rendered page refreshes an expired session through /refresh-session", async ({
   page,

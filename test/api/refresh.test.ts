@@ -15,6 +15,7 @@ import { signUp } from "../../testing/users";
 const stack = useStack({ coreConfig: { access_token_validity: 2 } });
 const routes = ["/api/user", "/api/notes", "/api/me"];
 
+// #region expire
 test("expired token: 401 try refresh token, then refresh and retry succeed", async () => {
   const user = await signUp(stack);
   const fresh = await call(`${stack.appUrl}/api/notes`, { headers: bearer(user.accessToken) });
@@ -34,6 +35,7 @@ test("expired token: 401 try refresh token, then refresh and retry succeed", asy
     assert.equal(retry.status, 200, path);
   }
 });
+// #endregion expire
 
 test("a token whose lifetime ran out gets the same answer as one the kit expired", async () => {
   const user = await signUp(stack);

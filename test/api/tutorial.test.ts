@@ -4,15 +4,17 @@
  * A reader checks their own version of the route by naming it:
  * `STATS_ROUTE=/api/my-stats node --import tsx --test test/api/tutorial.test.ts`.
  */
+// #region setup
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { useStack } from "../../testing/node";
-import { bearer, call } from "../../testing/http";
-import { signIn, signUp } from "../../testing/users";
-import { signOut } from "../../testing/session";
 import type { SessionStats } from "../../pages/api/stats";
+import { bearer, call } from "../../testing/http";
+import { useStack } from "../../testing/node";
+import { signOut } from "../../testing/session";
+import { signIn, signUp } from "../../testing/users";
 
 const stack = useStack();
+// #endregion setup
 
 // #region devices
 // The solution by default; STATS_ROUTE=/api/my-stats checks yours.
