@@ -43,6 +43,7 @@ export type Results = {
   goals: Goal[];
   core: { exitCode: number; output: string };
   rateLimit: { exitCode: number; output: string };
+  databases: { exitCode: number; output: string };
   seconds: { build: number | null; total: number };
 };
 
@@ -131,6 +132,12 @@ function render(r: Results): string {
     `The rate-limit link's cost (\`npm run bench:rate-limit\`, exit code ${r.rateLimit.exitCode}):`,
     "",
     r.rateLimit.output.trim(),
+    "",
+    `Notes on each database (\`npm run bench:db\`, exit code ${r.databases.exitCode}):`,
+    "",
+    "```text",
+    r.databases.output.trim(),
+    "```",
   ].join("\n");
 }
 

@@ -7,7 +7,7 @@
 import os from "node:os";
 import { version as autocannonVersion } from "autocannon/package.json";
 import { startStack, type Stack } from "../testing/stack";
-import { signUp } from "../test/api/helpers";
+import { signUp, uniqueEmail } from "../testing/users";
 import { countNotes, createReadKey } from "./client";
 import { connections, fire, summarise, type Figures, type Round, type Target } from "./load";
 import { floorsDuring, growthPerChunk } from "./memory";
@@ -53,6 +53,9 @@ async function main() {
   const core = await runCommand("npm", ["run", "--silent", "bench:core"], {}, 120);
   console.log("\nnpm run bench:rate-limit");
   const rateLimit = await runCommand("npm", ["run", "--silent", "bench:rate-limit"], {}, 240);
+  console.log("\nnpm run bench:db");
+  const dbEnv = { NEXT_DIST_DIR: distDir };
+  const databases = await runCommand("npm", ["run", "--silent", "bench:db"], dbEnv, 300);
 
   const { reads } = measured;
   const ratio = (a: Figures, b: Figures) => Number((a.perSecond / b.perSecond).toFixed(3));
@@ -79,6 +82,7 @@ async function main() {
     goals: goals(measured, ratios.userToPublic, total),
     core: { exitCode: core.exitCode, output: core.output },
     rateLimit: { exitCode: rateLimit.exitCode, output: rateLimit.output },
+    databases: { exitCode: databases.exitCode, output: databases.output },
     seconds: { build: build ? Number(build.seconds.toFixed(1)) : null, total },
   };
   console.log(`\n${await writeReport(results)}`);
@@ -95,11 +99,11 @@ function buildApp() {
 async function measure(stack: Stack, ceiling: Server): Promise<Measured> {
   // The app listens on 127.0.0.1; `localhost` may resolve to ::1 first.
   const app = stack.appUrl.replace("//localhost:", "//127.0.0.1:");
-  const stamp = Date.now();
-  const reader = (await signUp(app, `bench-reader-${stamp}@example.com`)).accessToken;
+  const at = { appUrl: app };
+  const reader = (await signUp(at, { email: uniqueEmail("bench-reader") })).accessToken;
   const tokens = {
     reader,
-    writer: (await signUp(app, `bench-writer-${stamp}@example.com`)).accessToken,
+    writer: (await signUp(at, { email: uniqueEmail("bench-writer") })).accessToken,
     readerKey: await createReadKey(app, reader),
   };
   const t = targets({ url: app, pid: stack.appPid, origin: stack.appUrl }, ceiling, tokens);

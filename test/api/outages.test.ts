@@ -14,8 +14,9 @@ import pg from "pg";
 import { startCore, type RunningCore } from "../../core/server";
 import { startPostgres, type Postgres } from "../../testing/postgres";
 import { migrate } from "../../testing/stack";
-import { bearer, call, password, send, signUp, type Reply, type TestUser } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { bearer, call, send, type Reply } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { credentials, signUp, type TestUser } from "../../testing/users";
 
 let core: RunningCore;
 let postgres: Postgres;
@@ -45,7 +46,7 @@ before(async () => {
     "/api/user": await import("../../pages/api/user/index"),
     "/api/health": await import("../../pages/api/health"),
   });
-  user = await signUp(app.url);
+  user = await signUp({ appUrl: app.url });
   const created = await call(
     `${app.url}/api/keys`,
     send("POST", { name: "outage", scopes: ["notes:read"], expiresInDays: 30 }, user.accessToken),
@@ -88,12 +89,7 @@ describe("the core stops, then comes back", () => {
     assert.equal(health.status, 503);
     assert.deepEqual(health.body, { status: "degraded", core: "down", database: "up" });
 
-    const signIn = send("POST", {
-      formFields: [
-        { id: "email", value: user.email },
-        { id: "password", value: password },
-      ],
-    });
+    const signIn = send("POST", credentials(user.email));
     const refresh = {
       method: "POST",
       headers: { ...bearer(user.refreshToken), rid: "session", "st-auth-mode": "header" },
