@@ -38,6 +38,11 @@ export default defineConfig([
     },
   },
   {
+    // No React here: Playwright's fixtures call `use`, and node:test suites call `useStack()`.
+    files: ["testing/**", "test/**", "e2e/**", "core/test/**", "bench/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     files: browserCode,
     ignores: ["pages/api/**"],
     rules: {

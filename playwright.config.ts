@@ -1,5 +1,4 @@
 import { defineConfig, devices } from "@playwright/test";
-import { ACCESS_TOKEN_SECONDS } from "./e2e/support/stack";
 import { findChromium } from "./testing/browser";
 
 // An unusual fixed port, so the suite does not collide with a dev server on 3000.
@@ -42,12 +41,9 @@ export default defineConfig({
   // The app (`next start` from the existing build) and the local core, on their own temp data.
   webServer: {
     command: "node --import tsx testing/stack.ts",
-    env: {
-      APP_PORT: String(port),
-      STACK_CORE_CONFIG: JSON.stringify({ access_token_validity: ACCESS_TOKEN_SECONDS }),
-    },
+    env: { APP_PORT: String(port) },
     // The stack prints its addresses once both servers answer; the named groups become
-    // E2E_CORE_URL and E2E_DATA_DIR for the tests (role set-up, the outbox).
+    // E2E_CORE_URL and E2E_DATA_DIR for the kit's fixtures (testing/playwright.ts).
     wait: {
       stdout:
         /stack ready: app (?<e2e_app_url>\S+), core (?<e2e_core_url>\S+), data (?<e2e_data_dir>\S+)\n/,

@@ -1,8 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Request } from "autocannon";
+import { startCoreProcess } from "../core/process";
+import { freePort } from "../testing/stack";
+import { PASSWORD } from "../testing/users";
 
 /**
  * `npm run bench:core`: throughput of the local core on loopback, the way the SDK calls it.
@@ -11,7 +13,6 @@ import autocannon, { type Request } from "autocannon";
 const DURATION_S = 4;
 const MAX_REQUESTS = 40_000;
 const POOL_SIZE = 2_000;
-const PASSWORD = "Passw0rd!bench";
 const JSON_HEADERS = { "content-type": "application/json", "cdi-version": "5.4" };
 
 type Row = {
@@ -35,27 +36,10 @@ function coreCpuMs(pid: number | undefined): number | undefined {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-async function startCoreProcess(dataDir: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], {
-    env: { ...process.env, CORE_PORT: "0", CORE_DATA_DIR: dataDir, SUPERTOKENS_API_KEY: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("exit", () => reject(new Error("the core exited during start-up")));
-    child.stdout.on("data", (chunk: Buffer) => {
-      const match = /listening on (http:\/\/\S+),/.exec(chunk.toString());
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
-  return {
-    url,
-    cpuMs: () => coreCpuMs(child.pid),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+async function startCore(dataDir: string) {
+  // No API key, whatever the environment says: the load generator does not send one.
+  const core = await startCoreProcess({ port: await freePort(), dataDir, apiKey: "" });
+  return { url: core.url, cpuMs: () => coreCpuMs(core.pid), stop: () => core.stop() };
 }
 
 async function post<T>(url: string, body: unknown): Promise<T> {
@@ -106,7 +90,7 @@ function cycling(path: string, bodies: string[]): Request[] {
   ];
 }
 
-type Core = Awaited<ReturnType<typeof startCoreProcess>>;
+type Core = Awaited<ReturnType<typeof startCore>>;
 
 async function measure(
   operation: string,
@@ -161,7 +145,7 @@ async function main(): Promise<void> {
     .map((n) => n.toFixed(1))
     .join(" ");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "core-bench-"));
-  const core = await startCoreProcess(dataDir);
+  const core = await startCore(dataDir);
   try {
     const pool = await createPool(core.url);
     const refreshBodies = pool.map((s) =>

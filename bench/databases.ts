@@ -5,7 +5,7 @@
  */
 import { startPostgres } from "../testing/postgres";
 import { startStack, type Stack } from "../testing/stack";
-import { signUp } from "../test/api/helpers";
+import { signUp, uniqueEmail } from "../testing/users";
 import { countNotes } from "./client";
 import { fire, summarise, type Figures } from "./load";
 
@@ -17,7 +17,7 @@ type Measured = { write: Figures; stored: number; read: Figures };
 
 async function measure(stack: Stack): Promise<Measured> {
   const app = stack.appUrl.replace("//localhost:", "//127.0.0.1:");
-  const { accessToken } = await signUp(app, `bench-db-${Date.now()}@example.com`);
+  const { accessToken } = await signUp({ appUrl: app }, { email: uniqueEmail("bench-db") });
   const headers = { authorization: `Bearer ${accessToken}`, "content-type": "application/json" };
   const note = {
     url: `${app}/api/notes`,

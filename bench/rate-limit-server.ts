@@ -10,7 +10,7 @@ import { rateLimit } from "@/middleware/rate-limit";
 import { requireSession, type SessionRequest } from "@/middleware/session";
 import { describeSession } from "@/server/session-info";
 import * as auth from "@/pages/api/auth/[[...path]]";
-import { serveInProcess } from "../test/api/in-process";
+import { serveInProcess } from "../testing/in-process";
 
 const read = (req: SessionRequest, res: import("next").NextApiResponse) => {
   res.status(200).json(describeSession(req.session));

@@ -10,9 +10,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startCore, type RunningCore } from "../core/server";
-import { signUp } from "../test/api/helpers";
 import { createTestDatabase, startPostgres } from "../testing/postgres";
 import { migrate } from "../testing/stack";
+import { signUp } from "../testing/users";
 import { fire, summarise, type Figures, type Round, type Target } from "./load";
 
 const rounds = 4;
@@ -87,7 +87,7 @@ async function measure(core: RunningCore, databaseUrl?: string): Promise<[Figure
         if (match?.[1]) resolve(match[1]);
       });
     });
-    const { accessToken } = await signUp(url);
+    const { accessToken } = await signUp({ appUrl: url });
     const target = (route: string): Target => ({
       url: `${url}${route}`,
       pid: server.pid ?? -1,

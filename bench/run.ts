@@ -7,7 +7,7 @@
 import os from "node:os";
 import { version as autocannonVersion } from "autocannon/package.json";
 import { startStack, type Stack } from "../testing/stack";
-import { signUp } from "../test/api/helpers";
+import { signUp, uniqueEmail } from "../testing/users";
 import { countNotes, createReadKey } from "./client";
 import { connections, fire, summarise, type Figures, type Round, type Target } from "./load";
 import { floorsDuring, growthPerChunk } from "./memory";
@@ -99,11 +99,11 @@ function buildApp() {
 async function measure(stack: Stack, ceiling: Server): Promise<Measured> {
   // The app listens on 127.0.0.1; `localhost` may resolve to ::1 first.
   const app = stack.appUrl.replace("//localhost:", "//127.0.0.1:");
-  const stamp = Date.now();
-  const reader = (await signUp(app, `bench-reader-${stamp}@example.com`)).accessToken;
+  const at = { appUrl: app };
+  const reader = (await signUp(at, { email: uniqueEmail("bench-reader") })).accessToken;
   const tokens = {
     reader,
-    writer: (await signUp(app, `bench-writer-${stamp}@example.com`)).accessToken,
+    writer: (await signUp(at, { email: uniqueEmail("bench-writer") })).accessToken,
     readerKey: await createReadKey(app, reader),
   };
   const t = targets({ url: app, pid: stack.appPid, origin: stack.appUrl }, ceiling, tokens);

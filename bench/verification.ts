@@ -6,6 +6,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import { promisify } from "node:util";
 import { decodeProtectedHeader } from "jose";
+import { initAppSdk } from "../testing/sdk";
 
 export type Verification = {
   /** CPU µs per `getSessionWithoutRequestResponse` (the check `verifySession` runs). */
@@ -25,10 +26,8 @@ export async function measureVerification(
   inFlight: number,
 ): Promise<Verification> {
   // The app's own SuperTokens setup (same recipes, same claims), pointed at the bench's core.
-  process.env.SUPERTOKENS_CONNECTION_URI = coreUrl;
-  const { ensureSuperTokensInit } = await import("../config/backendConfig");
+  await initAppSdk({ coreUrl });
   const { default: Session } = await import("supertokens-node/recipe/session");
-  ensureSuperTokensInit();
 
   const sdkCheck = async () => {
     await Session.getSessionWithoutRequestResponse(accessToken);

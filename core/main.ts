@@ -11,6 +11,7 @@ const envSchema = z.object({
   CORE_DATA_DIR: z.string().default(".data/core"),
   CORE_IN_MEMORY: z.enum(["true", "false"]).default("false"),
   SUPERTOKENS_API_KEY: z.string().optional(),
+  CORE_TEST_ROUTES: z.enum(["true", "false"]).default("false"),
   CORE_CONFIG: z
     .string()
     .default("{}")
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     inMemory,
     apiKey: env.SUPERTOKENS_API_KEY || undefined,
     config: env.CORE_CONFIG,
+    testRoutes: env.CORE_TEST_ROUTES === "true",
   });
 
   const data = inMemory ? "in memory (lost on exit)" : `in ${dataDir}`;

@@ -4,12 +4,13 @@ import { jwtRoutes } from "./recipes/jwt";
 import { multitenancyRoutes } from "./recipes/multitenancy";
 import { sessionRoutes } from "./recipes/session";
 import { sessionDataRoutes } from "./recipes/sessionData";
+import { testRoutes } from "./recipes/testing";
 import { userMetadataRoutes } from "./recipes/usermetadata";
 import { userRoleRoutes } from "./recipes/userroles";
 import { userRoutes } from "./recipes/users";
 import { Router } from "./router";
 
-export const router = new Router([
+const routes = [
   ...coreRoutes,
   ...userRoutes,
   ...emailPasswordRoutes,
@@ -19,4 +20,9 @@ export const router = new Router([
   ...userMetadataRoutes,
   ...multitenancyRoutes,
   ...jwtRoutes,
-]);
+];
+
+export const router = new Router(routes);
+
+/** With the test-only routes, for a core started for tests (`testRoutes`). */
+export const routerWithTestRoutes = new Router([...routes, ...testRoutes]);

@@ -8,8 +8,8 @@ import { openDatabase } from "./db/schema";
 import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "./defaults";
 import { createStore, type Store } from "./db/store";
 import { HttpError, LOCAL_CORE_HEADER, Reply } from "./http";
-import type { Match } from "./router";
-import { router } from "./routes";
+import type { Match, Router } from "./router";
+import { router, routerWithTestRoutes } from "./routes";
 
 export type CoreOptions = {
   host?: string;
@@ -21,6 +21,8 @@ export type CoreOptions = {
   apiKey?: string;
   /** Base config of every app (real-core key names, e.g. `access_token_validity`). */
   config?: CoreConfigInput;
+  /** Also serve the test-only routes (core/recipes/testing.ts). */
+  testRoutes?: boolean;
 };
 
 export type RunningCore = { url: string; port: number; close(): Promise<void> };
@@ -34,8 +36,9 @@ export async function startCore(options: CoreOptions = {}): Promise<RunningCore>
   );
   const store = createStore(db);
   const apps = new AppRegistry(store, options.config ?? {}, options.apiKey);
+  const routes = options.testRoutes ? routerWithTestRoutes : router;
   const server = createServer((req, res) => {
-    handle(req, res, store, apps).catch((error: unknown) => {
+    handle(req, res, routes, store, apps).catch((error: unknown) => {
       console.error(`[core] 500 ${req.method} ${req.url}: ${String(error)}`);
       if (!res.headersSent) send(res, Reply.text(500, "Internal error"));
       else res.destroy();
@@ -74,18 +77,18 @@ export async function startCore(options: CoreOptions = {}): Promise<RunningCore>
 }
 
 /** `[/appid-<app>][/<tenant>]/<api>`, as the real core reads paths. */
-function resolvePath(method: string, pathname: string) {
+function resolvePath(routes: Router, method: string, pathname: string) {
   let segments = pathname.split("/").filter(Boolean);
   let appId = DEFAULT_APP;
   if (segments[0]?.startsWith("appid-")) {
     appId = segments[0].slice("appid-".length);
     segments = segments.slice(1);
   }
-  let match: Match = router.match(method, `/${segments.join("/")}`);
+  let match: Match = routes.match(method, `/${segments.join("/")}`);
   let tenantId: string | undefined;
   if (!match && segments.length > 1) {
     tenantId = segments[0];
-    match = router.match(method, `/${segments.slice(1).join("/")}`);
+    match = routes.match(method, `/${segments.slice(1).join("/")}`);
   }
   return { appId, tenantId, match };
 }
@@ -93,13 +96,14 @@ function resolvePath(method: string, pathname: string) {
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
+  routes: Router,
   store: Store,
   apps: AppRegistry,
 ): Promise<void> {
   try {
     const url = new URL(req.url ?? "/", "http://core");
     const method = req.method ?? "GET";
-    const { appId, tenantId = DEFAULT_TENANT, match } = resolvePath(method, url.pathname);
+    const { appId, tenantId = DEFAULT_TENANT, match } = resolvePath(routes, method, url.pathname);
     if (!match) throw new HttpError(404, "Not found");
     if ("methodNotAllowed" in match) throw new HttpError(405, "Method not supported");
     const { route } = match;

@@ -1,12 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { toasts } from "./support/ui";
-import { createUser, grantRole, signIn, uniqueEmail } from "./support/users";
+import { expect, signIn, test, toasts } from "../testing/playwright";
+import { signUp } from "../testing/users";
 
-test("a free user sees why the admin and premium pages are closed", async ({ page, baseURL }) => {
-  const email = uniqueEmail("free");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
-
+test("a free user sees why the admin and premium pages are closed", async ({
+  signedInPage: page,
+}) => {
   await page.getByRole("link", { name: "Premium" }).click();
   await expect(page.getByRole("heading", { name: "Upgrade to see insights" })).toBeVisible();
   await expect(page.getByTestId("denied-reason")).toHaveText(
@@ -20,23 +17,16 @@ test("a free user sees why the admin and premium pages are closed", async ({ pag
   await expect(toasts(page)).toHaveCount(0);
 });
 
-test("an admin sees every user on the admin page", async ({ page, baseURL }) => {
-  const admin = uniqueEmail("admin");
-  const other = uniqueEmail("listed");
-  await grantRole(await createUser(baseURL!, admin), "admin");
-  await createUser(baseURL!, other);
-
-  await signIn(page, admin, undefined, "/admin");
+test("an admin sees every user on the admin page", async ({ page, admin, user: other }) => {
+  await signIn(page, admin, "/admin");
   const table = page.getByRole("table", { name: "Users" });
-  await expect(table.getByRole("row").filter({ hasText: admin })).toContainText("admin");
-  await expect(table.getByRole("row").filter({ hasText: other })).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: admin.email })).toContainText("admin");
+  await expect(table.getByRole("row").filter({ hasText: other.email })).toBeVisible();
 });
 
-test("a paid user sees premium insights", async ({ page, baseURL }) => {
-  const email = uniqueEmail("paid");
-  await grantRole(await createUser(baseURL!, email), "paid", ["premium:read"]);
-
-  await signIn(page, email);
+// #region paid
+test("a paid user sees premium insights", async ({ page, paidUser }) => {
+  await signIn(page, paidUser);
   await page.getByLabel("Title", { exact: true }).fill("Plan");
   await page.getByLabel("Note", { exact: true }).fill("three words here");
   await page.getByRole("button", { name: "Add note" }).click();
@@ -48,10 +38,10 @@ test("a paid user sees premium insights", async ({ page, baseURL }) => {
   await expect(insights.getByText("Paid plan")).toBeVisible();
   await expect(insights.getByRole("definition").first()).toHaveText("1");
 });
+// #endregion paid
 
-test("two users in two browsers never see each other's notes", async ({ browser, baseURL }) => {
-  const [alice, bob] = [uniqueEmail("alice"), uniqueEmail("bob")];
-  await Promise.all([createUser(baseURL!, alice), createUser(baseURL!, bob)]);
+test("two users in two browsers never see each other's notes", async ({ browser, stack }) => {
+  const [alice, bob] = await Promise.all([signUp(stack), signUp(stack)]);
   const [aliceContext, bobContext] = [await browser.newContext(), await browser.newContext()];
   const [alicePage, bobPage] = [await aliceContext.newPage(), await bobContext.newPage()];
   await Promise.all([signIn(alicePage, alice), signIn(bobPage, bob)]);

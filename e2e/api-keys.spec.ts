@@ -1,5 +1,5 @@
-import { expect, request, test } from "@playwright/test";
-import { createUser, signIn, uniqueEmail } from "./support/users";
+import { request } from "@playwright/test";
+import { expect, signIn, test } from "../testing/playwright";
 
 // A key made in the UI works from outside the browser (a request context with no cookies), until
 // it is revoked in the UI.
@@ -7,11 +7,10 @@ test("create a key, use it from a script, revoke it, and it stops working", asyn
   page,
   baseURL,
   context,
+  user,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const email = uniqueEmail("keys");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
+  await signIn(page, user);
 
   await page.getByRole("link", { name: "API keys" }).click();
   await expect(page).toHaveURL("/keys");

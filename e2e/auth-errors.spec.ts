@@ -1,16 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { authForm, createUser, signUp, uniqueEmail } from "./support/users";
+import { authForm, expect, signUpThroughForm, test } from "../testing/playwright";
 
 test("a wrong password shows the SDK's message and keeps you signed out", async ({
   page,
-  baseURL,
+  user,
 }) => {
-  const email = uniqueEmail("wrong-password");
-  await createUser(baseURL!, email);
-
   await page.goto("/auth");
   const form = authForm(page);
-  await form.email.fill(email);
+  await form.email.fill(user.email);
   await form.password.fill("not-the-password-1");
   await form.submit.click();
 
@@ -20,11 +16,8 @@ test("a wrong password shows the SDK's message and keeps you signed out", async 
   await expect(page.getByTestId("home-status")).toContainText("Not signed in");
 });
 
-test("signing up with an email that exists shows the SDK's message", async ({ page, baseURL }) => {
-  const email = uniqueEmail("duplicate");
-  await createUser(baseURL!, email);
-
-  await signUp(page, email);
+test("signing up with an email that exists shows the SDK's message", async ({ page, user }) => {
+  await signUpThroughForm(page, user.email);
 
   await expect(page.getByText("This email already exists. Please sign in instead")).toBeVisible();
   await expect(page).toHaveURL(/\/auth/);

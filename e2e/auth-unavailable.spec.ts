@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { authForm, expect, test } from "../testing/playwright";
 import { freePort, startStack, type Stack } from "../testing/stack";
-import { authForm, uniqueEmail } from "./support/users";
+import { PASSWORD, uniqueEmail } from "../testing/users";
 
 // Real apps whose dependency does not answer: a port where nothing listens.
 const nowhere = async () => `127.0.0.1:${await freePort()}`;
@@ -18,7 +18,7 @@ test.describe("the auth core is down", () => {
     await page.goto("/auth");
     const form = authForm(page);
     await form.email.fill(uniqueEmail("waiting"));
-    await form.password.fill("Passw0rd!anything");
+    await form.password.fill(PASSWORD);
     await form.submit.click();
     await expect(
       page.getByText("Sign-in is temporarily unavailable. Please try again in a moment."),

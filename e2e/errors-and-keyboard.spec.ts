@@ -1,15 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { toasts } from "./support/ui";
-import { createUser, signIn, uniqueEmail } from "./support/users";
+import { expect, test, toasts } from "../testing/playwright";
 
 test("a refused save rolls back, shows the API's reason in a toast and keeps the text", async ({
-  page,
-  baseURL,
+  signedInPage: page,
 }) => {
-  const email = uniqueEmail("refused");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
-
   // Blank after trimming: the browser's `required` lets it through, the API's schema does not.
   await page.getByLabel("Title", { exact: true }).fill("   ");
   await page.getByLabel("Note", { exact: true }).fill("Kept after the error");
@@ -22,10 +15,9 @@ test("a refused save rolls back, shows the API's reason in a toast and keeps the
   await expect(page.getByLabel("Note", { exact: true })).toHaveValue("Kept after the error");
 });
 
-test("keyboard only: skip link, then write a note without the mouse", async ({ page, baseURL }) => {
-  const email = uniqueEmail("keyboard");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
+test("keyboard only: skip link, then write a note without the mouse", async ({
+  signedInPage: page,
+}) => {
   await page.reload();
   await expect(page.getByText("No notes yet")).toBeVisible();
 
@@ -55,13 +47,8 @@ test("keyboard only: skip link, then write a note without the mouse", async ({ p
 });
 
 test("the notes list: skeleton while loading, an error state, and recovery", async ({
-  page,
-  baseURL,
+  signedInPage: page,
 }) => {
-  const email = uniqueEmail("error-state");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
-
   // The app's own API (not SuperTokens) is made to fail in the browser, after a delay.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { createUser, signIn, uniqueEmail } from "./support/users";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "../testing/playwright";
 
 type ShiftWindow = { __layoutShift: number };
 
@@ -11,7 +11,7 @@ async function layoutShiftOf(page: Page, path: string, loaded: () => Promise<voi
   return page.evaluate(() => (window as unknown as ShiftWindow).__layoutShift);
 }
 
-test("pages do not shift while the session resolves and data loads", async ({ page, baseURL }) => {
+test("pages do not shift while the session resolves and data loads", async ({ page, user }) => {
   await page.addInitScript(() => {
     const state = window as unknown as ShiftWindow;
     state.__layoutShift = 0;
@@ -21,9 +21,7 @@ test("pages do not shift while the session resolves and data loads", async ({ pa
       }
     }).observe({ type: "layout-shift", buffered: true });
   });
-  const email = uniqueEmail("stable");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
+  await signIn(page, user);
 
   // Google calls under 0.1 "good"; placeholders of the right size keep these near zero.
   const home = await layoutShiftOf(page, "/", () =>

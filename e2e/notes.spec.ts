@@ -1,18 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { PASSWORD, signUp, uniqueEmail, authForm } from "./support/users";
+import { authForm, expect, signUpThroughForm, test } from "../testing/playwright";
+import { PASSWORD, uniqueEmail } from "../testing/users";
 
 test("sign up, manage notes, reload, sign out, and come back through sign-in", async ({ page }) => {
   const email = uniqueEmail("notes");
 
-  await signUp(page, email);
+  await signUpThroughForm(page, email);
   await expect(page).toHaveURL("/dashboard");
   await expect(page.getByText("No notes yet")).toBeVisible();
   await expect(page.getByTestId("session-email")).toHaveText(email);
 
-  // Create: the note shows at once (optimistic), then is confirmed by the server. (Tokens live
-  // 5 s here, so a call may first get 401 and be replayed by the SDK: wait for the final answer.)
+  // Create: the note shows at once (optimistic), then is confirmed by the server.
   const created = page.waitForResponse(
-    (r) => r.url().endsWith("/api/notes") && r.request().method() === "POST" && r.status() !== 401,
+    (r) => r.url().endsWith("/api/notes") && r.request().method() === "POST",
   );
   await page.getByLabel("Title", { exact: true }).fill("Groceries");
   await page.getByLabel("Note", { exact: true }).fill("Milk, eggs, bread");
@@ -37,9 +36,7 @@ test("sign up, manage notes, reload, sign out, and come back through sign-in", a
   await page.getByLabel("Note", { exact: true }).fill("Delete me");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(notes.getByRole("heading", { name: "Throwaway" })).toBeVisible();
-  const deleted = page.waitForResponse(
-    (r) => r.request().method() === "DELETE" && r.status() !== 401,
-  );
+  const deleted = page.waitForResponse((r) => r.request().method() === "DELETE");
   await page.getByRole("button", { name: "Delete “Throwaway”" }).click();
   await expect(notes.getByRole("heading", { name: "Throwaway" })).toHaveCount(0);
   expect((await deleted).status()).toBe(204);
@@ -71,7 +68,7 @@ test("sign up, manage notes, reload, sign out, and come back through sign-in", a
 });
 
 test("profile: edit your name", async ({ page }) => {
-  await signUp(page, uniqueEmail("profile"));
+  await signUpThroughForm(page, uniqueEmail("profile"));
   await expect(page).toHaveURL("/dashboard");
   await page.getByRole("link", { name: "Profile" }).click();
   await page.getByLabel("First name").fill("Ada");
@@ -93,7 +90,7 @@ test("profile: edit your name", async ({ page }) => {
 });
 
 test("a long list loads 20 notes at a time", async ({ page }) => {
-  await signUp(page, uniqueEmail("many"));
+  await signUpThroughForm(page, uniqueEmail("many"));
   await expect(page.getByText("No notes yet")).toBeVisible();
   // 21 notes through the API, from the page so the SDK attaches (and refreshes) the session.
   await page.evaluate(async () => {

@@ -1,14 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { latestMessageTo } from "../server/outbox";
-import { dataDir } from "./support/stack";
-import { authForm, createUser, signIn, uniqueEmail } from "./support/users";
+import { messageTo } from "../testing/outbox";
+import { authForm, expect, signIn, test } from "../testing/playwright";
 
 test("forgot password: request a link, follow it from the outbox, sign in with the new password", async ({
   page,
-  baseURL,
+  stack,
+  user,
 }) => {
-  const email = uniqueEmail("reset");
-  await createUser(baseURL!, email);
+  const { email } = user;
 
   await page.goto("/auth");
   await page.getByText("Forgot password?").click();
@@ -20,11 +18,9 @@ test("forgot password: request a link, follow it from the outbox, sign in with t
   await expect(page.getByText(`A password reset email has been sent to ${email}`)).toBeVisible();
 
   // The app writes mail to the stack's outbox instead of sending it.
-  let link = "";
-  await expect
-    .poll(() => (link = latestMessageTo(email, dataDir())?.link ?? ""))
-    .toContain("/auth/reset-password?token=");
-  expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
+  const { link } = await messageTo(stack, email);
+  expect(link).toContain("/auth/reset-password?token=");
+  expect(new URL(link).origin).toBe(new URL(stack.appUrl).origin);
 
   await page.goto(link);
   const newPassword = "N3w-passw0rd!";
@@ -37,21 +33,18 @@ test("forgot password: request a link, follow it from the outbox, sign in with t
   await page.locator('button[type="submit"]').click();
   await expect(page.getByText("Your password has been updated successfully")).toBeVisible();
 
-  await signIn(page, email, newPassword);
+  await signIn(page, { email, password: newPassword });
   await expect(page.getByTestId("session-email")).toHaveText(email);
 });
 
-test("a used reset link says so and offers a new one", async ({ page, baseURL }) => {
-  const email = uniqueEmail("reused");
-  await createUser(baseURL!, email);
+test("a used reset link says so and offers a new one", async ({ page, stack, user }) => {
+  const { email } = user;
   await page.goto("/auth/reset-password");
   await authForm(page).email.fill(email);
   await expect(authForm(page).email).toHaveValue(email);
   await page.getByRole("button", { name: "Email me" }).click();
-  let link = "";
-  await expect
-    .poll(() => (link = latestMessageTo(email, dataDir())?.link ?? ""))
-    .toContain("/auth/reset-password?token=");
+  const { link } = await messageTo(stack, email);
+  expect(link).toContain("/auth/reset-password?token=");
 
   const setPassword = async (password: string) => {
     await page.goto(link);

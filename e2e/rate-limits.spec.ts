@@ -1,35 +1,22 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { authForm, expect, signIn, test } from "../testing/playwright";
 import { startStack, type Stack } from "../testing/stack";
-import { authForm, createUser, PASSWORD, signIn, uniqueEmail } from "./support/users";
+import { authAttempt, PASSWORD, signUp } from "../testing/users";
 
 /** Wrong passwords through the API, as a script guessing would send them. */
-async function failSignIns(baseURL: string, email: string, times: number) {
-  const api = await playwrightRequest.newContext({ baseURL });
-  try {
-    for (let i = 0; i < times; i++) {
-      const response = await api.post("/api/auth/signin", {
-        headers: { rid: "emailpassword" },
-        data: {
-          formFields: [
-            { id: "email", value: email },
-            { id: "password", value: "not-the-password-1" },
-          ],
-        },
-      });
-      expect((await response.json()) as unknown).toEqual({ status: "WRONG_CREDENTIALS_ERROR" });
-    }
-  } finally {
-    await api.dispose();
+async function failSignIns(stack: { appUrl: string }, email: string, times: number) {
+  for (let i = 0; i < times; i++) {
+    const reply = await authAttempt(stack, "signin", email, "not-the-password-1");
+    expect(reply.body).toEqual({ status: "WRONG_CREDENTIALS_ERROR" });
   }
 }
 
 test("the sign-in form says how long a locked account must wait, even for the right password", async ({
   page,
-  baseURL,
+  stack,
+  user,
 }) => {
-  const email = uniqueEmail("locked");
-  await createUser(baseURL!, email);
-  await failSignIns(baseURL!, email, 9); // the default lockout comes with the 10th failure
+  const { email } = user;
+  await failSignIns(stack, email, 9); // the default lockout comes with the 10th failure
 
   await page.goto("/auth");
   const form = authForm(page);
@@ -60,9 +47,7 @@ test.describe("a route's limit", () => {
   }) => {
     const context = await browser.newContext({ baseURL: stack.appUrl });
     const page = await context.newPage();
-    const email = uniqueEmail("writer");
-    await createUser(stack.appUrl, email);
-    await signIn(page, email);
+    await signIn(page, await signUp(stack));
 
     for (const title of ["First", "Second"]) {
       await page.getByLabel("Title", { exact: true }).fill(title);

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { createUser, grantRole, signIn, uniqueEmail } from "./support/users";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "../testing/playwright";
+import { signUp, uniqueEmail } from "../testing/users";
 
 // Pictures of the main pages for the README (e2e/screenshots/, committed). Viewport-sized PNGs
 // of a flat UI stay small.
@@ -11,7 +12,7 @@ const shoot = (page: Page, name: string, fullPage = false) =>
     fullPage,
   });
 
-test("screenshots of the main pages", async ({ page, baseURL }) => {
+test("screenshots of the main pages", async ({ page, stack }) => {
   test.slow(); // a tour of every page, one after the other
   await page.goto("/");
   await expect(page.getByTestId("home-status")).toContainText("Not signed in");
@@ -22,9 +23,7 @@ test("screenshots of the main pages", async ({ page, baseURL }) => {
   await expect(page.locator('input[name="email"]')).toBeVisible();
   await shoot(page, "sign-in");
 
-  const email = uniqueEmail("ada");
-  await grantRole(await createUser(baseURL!, email), "admin");
-  await signIn(page, email);
+  await signIn(page, await signUp(stack, { role: "admin", email: uniqueEmail("ada") }));
   await expect(page.getByText("No notes yet")).toBeVisible();
   await shoot(page, "dashboard-empty");
 

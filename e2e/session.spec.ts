@@ -1,9 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ACCESS_TOKEN_SECONDS } from "./support/stack";
-import { toasts } from "./support/ui";
-import { authForm, createUser, PASSWORD, signIn, uniqueEmail } from "./support/users";
-
-const waitForTokenExpiry = (page: Page) => page.waitForTimeout((ACCESS_TOKEN_SECONDS + 1) * 1000);
+import type { Page } from "@playwright/test";
+import { authForm, expect, expireAccessToken, signIn, test, toasts } from "../testing/playwright";
 
 /** Statuses of the responses whose URL contains `part`, in order. */
 function record(page: Page, part: string, method = "GET") {
@@ -16,18 +12,16 @@ function record(page: Page, part: string, method = "GET") {
   return statuses;
 }
 
+// #region expire
 test("an expired access token is refreshed silently on the next API call", async ({
-  page,
-  baseURL,
+  signedInPage: page,
+  stack,
 }) => {
-  const email = uniqueEmail("refresh");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
   await expect(page.getByText("No notes yet")).toBeVisible();
 
   const refreshes = record(page, "/api/auth/session/refresh", "POST");
   const creates = record(page, "/api/notes", "POST");
-  await waitForTokenExpiry(page);
+  await expireAccessToken(page.context(), stack);
 
   await page.getByLabel("Title", { exact: true }).fill("After expiry");
   await page.getByLabel("Note", { exact: true }).fill("Saved with a refreshed token");
@@ -42,17 +36,17 @@ test("an expired access token is refreshed silently on the next API call", async
   await expect(page).toHaveURL("/dashboard");
   await expect(toasts(page)).toHaveCount(0);
 });
+// #endregion expire
 
 test("the server-rendered page refreshes an expired session through /refresh-session", async ({
   page,
-  baseURL,
+  stack,
+  user,
 }) => {
-  const email = uniqueEmail("ssr");
-  const userId = await createUser(baseURL!, email);
-  await signIn(page, email, PASSWORD, "/ssr");
-  await expect(page.getByTestId("ssr-user-id")).toHaveText(userId);
+  await signIn(page, user, "/ssr");
+  await expect(page.getByTestId("ssr-user-id")).toHaveText(user.userId);
 
-  await waitForTokenExpiry(page);
+  await expireAccessToken(page.context(), stack);
   const documents: string[] = [];
   page.on("request", (request) => {
     if (request.isNavigationRequest()) documents.push(new URL(request.url()).pathname);
@@ -60,40 +54,34 @@ test("the server-rendered page refreshes an expired session through /refresh-ses
   await page.reload();
 
   await expect(page).toHaveURL("/ssr");
-  await expect(page.getByTestId("ssr-user-id")).toHaveText(userId);
+  await expect(page.getByTestId("ssr-user-id")).toHaveText(user.userId);
   // Expired token → the server redirects → the browser refreshes → back, once.
   expect(documents).toEqual(["/ssr", "/refresh-session", "/ssr"]);
 });
 
 test("the server-rendered page sends a signed-out visitor to sign in and back, without a loop", async ({
   page,
-  baseURL,
+  user,
 }) => {
-  const email = uniqueEmail("ssr-anon");
-  const userId = await createUser(baseURL!, email);
-
   const response = await page.goto("/ssr");
   expect(response?.url()).toMatch(/\/auth\?redirectToPath=%2Fssr$/);
   const form = authForm(page);
-  await form.email.fill(email);
-  await form.password.fill(PASSWORD);
+  await form.email.fill(user.email);
+  await form.password.fill(user.password);
   await form.submit.click();
 
   await expect(page).toHaveURL("/ssr");
-  await expect(page.getByTestId("ssr-user-id")).toHaveText(userId);
+  await expect(page.getByTestId("ssr-user-id")).toHaveText(user.userId);
 });
 
 test("a session revoked elsewhere ends cleanly at the next action, keeping the typed note", async ({
   browser,
-  baseURL,
+  user,
 }) => {
   test.setTimeout(90_000); // two browsers, two sign-ins, a save and a reload: slow on a busy CI
-  const email = uniqueEmail("revoked");
-  await createUser(baseURL!, email);
-
   const laptop = await browser.newContext();
   const page = await laptop.newPage();
-  await signIn(page, email);
+  await signIn(page, user);
   await expect(page.getByText("No notes yet")).toBeVisible();
 
   // Another device holding the same session signs out: the core revokes the session.
@@ -118,7 +106,7 @@ test("a session revoked elsewhere ends cleanly at the next action, keeping the t
   await expect(toasts(page)).toHaveCount(0);
 
   // Signing in again shows that nothing was saved, and gives the typed text back.
-  await signIn(page, email);
+  await signIn(page, user);
   await expect(page.getByText("No notes yet")).toBeVisible();
   await expect(page.getByText("Your unsaved note is back.")).toBeVisible();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Too late");
@@ -137,13 +125,8 @@ test("a session revoked elsewhere ends cleanly at the next action, keeping the t
 });
 
 test("if the server never sees the refreshed token, /refresh-session stops instead of looping", async ({
-  page,
-  baseURL,
+  signedInPage: page,
 }) => {
-  const email = uniqueEmail("ssr-stuck");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
-
   // Like an access-token cookie scoped to another domain: the browser holds a good session, but
   // the server-rendered page's request never carries the token, even after a refresh.
   await page.route("**/ssr", async (route) => {
@@ -168,15 +151,13 @@ test("if the server never sees the refreshed token, /refresh-session stops inste
   expect(documents).toEqual(["/ssr", "/refresh-session", "/ssr", "/refresh-session"]);
 });
 
-test("a deliberate sign-out forgets the unsaved note", async ({ page, baseURL }) => {
-  const email = uniqueEmail("draft");
-  await createUser(baseURL!, email);
-  await signIn(page, email);
+test("a deliberate sign-out forgets the unsaved note", async ({ page, user }) => {
+  await signIn(page, user);
   await page.getByLabel("Title", { exact: true }).fill("Private thought");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/");
 
-  await signIn(page, email);
+  await signIn(page, user);
   await expect(page.getByText("No notes yet")).toBeVisible();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("");
   await expect(page.getByText("Your unsaved note is back.")).toBeHidden();

@@ -1,6 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { createRouter } from "next-connect";
 import { ensureSuperTokensInit } from "@/config/backendConfig";
+import { chainHandler } from "./chain-handlers";
 import { cors } from "./cors";
 import { onError, onNoMatch } from "./errors";
 import { noStore } from "./no-store";
@@ -30,7 +31,7 @@ export function createApiRouter<Req extends NextApiRequest = NextApiRequest>() {
     };
   }
   const handler = router.handler.bind(router);
-  router.handler = () => handler({ onError, onNoMatch: onNoMatch([...allowed]) });
+  router.handler = () => chainHandler(handler({ onError, onNoMatch: onNoMatch([...allowed]) }));
 
   return router;
 }

@@ -1,6 +1,7 @@
 import type { NextApiHandler, NextApiResponse } from "next";
 import type { NextHandler } from "next-connect";
 import { ensureSuperTokensInit } from "@/config/backendConfig";
+import { chainHandler } from "./chain-handlers";
 import { cors } from "./cors";
 import { onError, onNoMatch } from "./errors";
 import { jsonBody } from "./json-body";
@@ -39,7 +40,7 @@ export function withSession(
   if (body) links.push(jsonBody(body));
   const noMatch = onNoMatch(allowed);
 
-  return async (req, res) => {
+  return chainHandler(async (req, res) => {
     // As in the router: a preflight or another method is answered before the session is looked at.
     if (!allowed.includes(req.method ?? "")) return noMatch(req, res);
     const chain = links.reduceRight<NextHandler>(
@@ -54,7 +55,7 @@ export function withSession(
     } catch (error) {
       await onError(error, req, res);
     }
-  };
+  });
 }
 // #endregion with-session
 

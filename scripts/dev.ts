@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
 import { DEFAULT_CORE_HOST, DEFAULT_CORE_PORT } from "../core/defaults";
-import { LOCAL_CORE_HEADER } from "../core/http";
+import { probeCore, startCoreProcess, type CoreProcess } from "../core/process";
 import { whoHolds } from "./running-app";
 
 /**
@@ -18,30 +18,19 @@ const nextBin = require.resolve("next/dist/bin/next");
 const corePort = Number(process.env.CORE_PORT ?? DEFAULT_CORE_PORT);
 const coreUrl = `http://${DEFAULT_CORE_HOST}:${corePort}`;
 
-type CoreState = "ours" | "foreign" | "down";
-
 // Module-level so that a Ctrl-C during start-up still stops whatever was already started.
-let core: ChildProcess | undefined;
+let core: CoreProcess | undefined;
 let next: ChildProcess | undefined;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (next) return void next.kill(signal); // next's exit handler below stops the core
-    core?.kill("SIGTERM");
+    void core?.stop();
     process.exit(130);
   });
 }
 
-async function probe(): Promise<CoreState> {
-  try {
-    const res = await fetch(`${coreUrl}/hello`, { signal: AbortSignal.timeout(1000) });
-    return res.headers.get(LOCAL_CORE_HEADER) ? "ours" : "foreign";
-  } catch {
-    return "down";
-  }
-}
-
 async function startLocalCore(): Promise<void> {
-  const state = await probe();
+  const state = await probeCore(coreUrl);
   if (state === "ours") {
     console.log(`Reusing the local core already running on ${coreUrl}`);
     return;
@@ -51,17 +40,7 @@ async function startLocalCore(): Promise<void> {
       `Something else answers on ${coreUrl}. Set CORE_PORT to a free port, or point SUPERTOKENS_CONNECTION_URI at that core.`,
     );
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "core/main.ts"], {
-    // The IPC channel lets the core notice when this process dies and stop with it.
-    stdio: ["inherit", "inherit", "inherit", "ipc"],
-  });
-  core = child;
-  const deadline = Date.now() + 20_000;
-  while ((await probe()) !== "ours") {
-    if (child.exitCode !== null) throw new Error("The local core exited during start-up");
-    if (Date.now() > deadline) throw new Error(`The local core did not answer on ${coreUrl}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  core = await startCoreProcess({ port: corePort, inheritOutput: true });
 }
 
 function migrate(): void {
@@ -114,19 +93,17 @@ async function main(): Promise<void> {
   });
   next = child;
   // On Ctrl-C the whole process group (core included) gets SIGINT: only a crash is news.
-  core?.once("exit", (code) => {
+  void core?.exit.then((code) => {
     if (code !== 0 && child.exitCode === null) console.error(`The local core stopped (${code}).`);
   });
   child.on("exit", (code, signal) => {
     const exitCode = code ?? (signal ? 1 : 0);
-    if (!core || core.exitCode !== null) process.exit(exitCode);
-    core.once("exit", () => process.exit(exitCode));
-    core.kill("SIGTERM");
+    if (!core) process.exit(exitCode);
+    void core.stop().then(() => process.exit(exitCode));
   });
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  core?.kill("SIGTERM");
-  process.exit(1);
+  void (core?.stop() ?? Promise.resolve()).then(() => process.exit(1));
 });

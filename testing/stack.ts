@@ -9,12 +9,13 @@
  * As a library: `startStack()`. As a CLI (Playwright's webServer uses it):
  *   APP_PORT=3910 STACK_CORE_CONFIG='{"access_token_validity":5}' tsx testing/stack.ts
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { coreConfigSchema, type CoreConfigInput } from "../core/config";
+import { spawnNode, startCoreProcess, waitUntil, type Child } from "../core/process";
 import { openDatabase } from "../server/db/open";
 import { migrateToLatest } from "../server/db/migrate";
 import { freePort } from "./free-port";
@@ -26,7 +27,7 @@ export type StackOptions = {
   /** Extra environment for the app (e.g. ALLOWED_ORIGINS). */
   env?: Record<string, string>;
   /** Base config for every app of the core, e.g. `{ access_token_validity: 2 }`. */
-  coreConfig?: Record<string, unknown>;
+  coreConfig?: CoreConfigInput;
   /** Build directory to serve; defaults to NEXT_DIST_DIR or `.next`. */
   distDir?: string;
   appPort?: number;
@@ -68,7 +69,6 @@ const roomyLimits = {
   SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000",
   PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: "100000",
 };
-const startTimeoutMs = 60_000;
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
@@ -78,8 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "stack-")));
   await mkdir(dataDir, { recursive: true });
-  const [corePort, appPort] = [await freePort(), options.appPort ?? (await freePort())];
-  const coreUrl = options.coreUrl ?? `http://127.0.0.1:${corePort}`;
+  const appPort = options.appPort ?? (await freePort());
   const appUrl = `http://localhost:${appPort}`;
   const children: Child[] = [];
   let testDatabase: TestDatabase | undefined;
@@ -98,23 +97,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     if (options.migrate !== false) await migrate(dataDir, databaseUrl);
 
-    if (!options.coreUrl) {
-      const core = startChild("core", ["--import", "tsx", "core/main.ts"], options, {
-        CORE_HOST: "127.0.0.1",
-        CORE_PORT: String(corePort),
-        CORE_DATA_DIR: path.join(dataDir, "core"),
-        CORE_CONFIG: JSON.stringify(options.coreConfig ?? {}),
+    let coreUrl = options.coreUrl;
+    if (!coreUrl) {
+      const core = await startCoreProcess({
+        port: await freePort(),
+        dataDir: path.join(dataDir, "core"),
+        config: options.coreConfig ?? {},
+        testRoutes: true,
+        inheritOutput: options.inheritOutput,
       });
       children.push(core);
-      await waitUntilAnswering(`${coreUrl}/hello`, core);
+      coreUrl = core.url;
     }
 
     const nextBin = require.resolve("next/dist/bin/next");
-    const app = startChild(
-      "app",
-      [nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"],
-      options,
-      {
+    const app = spawnNode("app", [nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+      inheritOutput: options.inheritOutput,
+      env: {
         NODE_ENV: "production",
         NEXT_DIST_DIR: distDir,
         SUPERTOKENS_CONNECTION_URI: coreUrl,
@@ -125,16 +124,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ...roomyLimits,
         ...options.env,
       },
-    );
+    });
     children.push(app);
     // 127.0.0.1 rather than localhost: Node may resolve localhost to ::1, where nothing listens.
-    await waitUntilAnswering(`http://127.0.0.1:${appPort}/api/health`, app);
+    const health = `http://127.0.0.1:${appPort}/api/health`;
+    await waitUntil(() => answers(health), app, health);
+    return { appUrl, coreUrl, dataDir, databaseUrl, appPid: app.pid, stop };
   } catch (error) {
     await stop();
     throw error;
   }
-
-  return { appUrl, coreUrl, dataDir, databaseUrl, appPid: children.at(-1)!.pid, stop };
 }
 
 /** `npm run db:migrate` for the stack's database. */
@@ -147,72 +146,13 @@ export async function migrate(dataDir: string, databaseUrl?: string): Promise<vo
   }
 }
 
-type Child = {
-  name: string;
-  pid: number;
-  output: () => string;
-  exited: () => boolean;
-  stop(): Promise<void>;
-};
-
-function startChild(
-  name: string,
-  args: string[],
-  options: StackOptions,
-  env: Record<string, string>,
-): Child {
-  const io = options.inheritOutput ? "inherit" : "pipe";
-  const proc: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    // The IPC channel lets the core notice when this process dies and stop with it.
-    stdio: [io, io, io, ...(name === "core" ? ["ipc" as const] : [])],
-  });
-  // Kept so that a failed start can say why; capped so a long-running stack does not grow.
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  proc.stdout?.on("data", keep);
-  proc.stderr?.on("data", keep);
-  let hasExited = false;
-  const exit = new Promise<void>((resolve) =>
-    proc.once("exit", () => {
-      hasExited = true;
-      resolve();
-    }),
-  );
-  return {
-    name,
-    pid: proc.pid ?? -1,
-    output: () => output,
-    exited: () => hasExited,
-    async stop() {
-      if (hasExited) return;
-      proc.kill("SIGTERM");
-      const killer = setTimeout(() => proc.kill("SIGKILL"), 5_000);
-      await exit;
-      clearTimeout(killer);
-    },
-  };
-}
-
-async function waitUntilAnswering(url: string, child: Child): Promise<void> {
-  const deadline = Date.now() + startTimeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exited()) {
-      throw new Error(`${child.name} exited during start:\n${child.output()}`);
-    }
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
   }
-  throw new Error(
-    `${child.name} did not answer ${url} within ${startTimeoutMs} ms:\n${child.output()}`,
-  );
 }
 
 const cliEnv = z.object({
@@ -220,7 +160,7 @@ const cliEnv = z.object({
   STACK_CORE_CONFIG: z
     .string()
     .default("{}")
-    .transform((text) => z.record(z.string(), z.unknown()).parse(JSON.parse(text))),
+    .transform((text) => coreConfigSchema.parse(JSON.parse(text))),
   STACK_DATA_DIR: z.string().optional(),
 });
 

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import supertokens from "supertokens-node";
 import EmailPassword from "supertokens-node/recipe/emailpassword";
 import type { RunningCore } from "../server";
+import { uniqueEmail } from "../../testing/users";
 import { createApp, initSdk, PASSWORD, startSdkServer, startTestCore } from "./helpers";
 
 let core: RunningCore;
@@ -18,11 +19,9 @@ after(async () => {
   await core.close();
 });
 
-const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2)}@example.com`;
-
 describe("emailpassword through the SDK", () => {
   test("sign-up stores a normalised email and returns the user", async () => {
-    const email = unique("Mixed.Case");
+    const email = uniqueEmail("Mixed.Case");
     const result = await EmailPassword.signUp("public", `  ${email.toUpperCase()} `, PASSWORD);
     assert.equal(result.status, "OK");
     assert.ok(result.status === "OK");
@@ -41,14 +40,14 @@ describe("emailpassword through the SDK", () => {
   });
 
   test("a second sign-up with the same email is refused", async () => {
-    const email = unique("dup");
+    const email = uniqueEmail("dup");
     assert.equal((await EmailPassword.signUp("public", email, PASSWORD)).status, "OK");
     const again = await EmailPassword.signUp("public", ` ${email.toUpperCase()}`, PASSWORD);
     assert.equal(again.status, "EMAIL_ALREADY_EXISTS_ERROR");
   });
 
   test("two concurrent sign-ups of one email: exactly one wins", async () => {
-    const email = unique("race");
+    const email = uniqueEmail("race");
     const results = await Promise.all([
       EmailPassword.signUp("public", email, PASSWORD),
       EmailPassword.signUp("public", email, PASSWORD),
@@ -59,18 +58,18 @@ describe("emailpassword through the SDK", () => {
   });
 
   test("sign-in accepts the right password and refuses a wrong one", async () => {
-    const email = unique("signin");
+    const email = uniqueEmail("signin");
     await EmailPassword.signUp("public", email, PASSWORD);
     const ok = await EmailPassword.signIn("public", email.toUpperCase(), PASSWORD);
     assert.equal(ok.status, "OK");
     const wrong = await EmailPassword.signIn("public", email, `${PASSWORD}x`);
     assert.equal(wrong.status, "WRONG_CREDENTIALS_ERROR");
-    const unknown = await EmailPassword.signIn("public", unique("nobody"), PASSWORD);
+    const unknown = await EmailPassword.signIn("public", uniqueEmail("nobody"), PASSWORD);
     assert.equal(unknown.status, "WRONG_CREDENTIALS_ERROR");
   });
 
   test("password reset: the token works once and sets the new password", async () => {
-    const email = unique("reset");
+    const email = uniqueEmail("reset");
     const signUp = await EmailPassword.signUp("public", email, PASSWORD);
     assert.ok(signUp.status === "OK");
     const token = await EmailPassword.createResetPasswordToken("public", signUp.user.id, email);
@@ -92,8 +91,8 @@ describe("emailpassword through the SDK", () => {
   });
 
   test("changing the email keeps it unique", async () => {
-    const first = await EmailPassword.signUp("public", unique("first"), PASSWORD);
-    const secondEmail = unique("second");
+    const first = await EmailPassword.signUp("public", uniqueEmail("first"), PASSWORD);
+    const secondEmail = uniqueEmail("second");
     await EmailPassword.signUp("public", secondEmail, PASSWORD);
     assert.ok(first.status === "OK");
     const clash = await EmailPassword.updateEmailOrPassword({
@@ -104,14 +103,14 @@ describe("emailpassword through the SDK", () => {
   });
 
   test("deleting a user removes it", async () => {
-    const signUp = await EmailPassword.signUp("public", unique("delete"), PASSWORD);
+    const signUp = await EmailPassword.signUp("public", uniqueEmail("delete"), PASSWORD);
     assert.ok(signUp.status === "OK");
     await supertokens.deleteUser(signUp.user.id);
     assert.equal(await supertokens.getUser(signUp.user.id), undefined);
   });
 
   test("the SDK's HTTP sign-up, sign-in and protected call work end to end", async () => {
-    const email = unique("fdi");
+    const email = uniqueEmail("fdi");
     const formFields = [
       { id: "email", value: email },
       { id: "password", value: PASSWORD },
@@ -142,7 +141,7 @@ describe("emailpassword through the SDK", () => {
 
   test("HTTP refresh, first-use promotion, theft detection and sign-out", async () => {
     const formFields = [
-      { id: "email", value: unique("refresh") },
+      { id: "email", value: uniqueEmail("refresh") },
       { id: "password", value: PASSWORD },
     ];
     const signUp = await sdk.call("/auth/signup", { body: { formFields } });
@@ -172,7 +171,7 @@ describe("emailpassword through the SDK", () => {
 
   test("HTTP sign-out revokes the session", async () => {
     const formFields = [
-      { id: "email", value: unique("signout") },
+      { id: "email", value: uniqueEmail("signout") },
       { id: "password", value: PASSWORD },
     ];
     const signUp = await sdk.call("/auth/signup", { body: { formFields } });

@@ -15,7 +15,8 @@ import UserRoles from "supertokens-node/recipe/userroles";
 import type { CoreConfigInput } from "../config";
 import { startCore, type CoreOptions, type RunningCore } from "../server";
 
-export const PASSWORD = "Passw0rd!test";
+// Test files are not core code: the test password is the kit's, like every other suite's.
+export { PASSWORD } from "../../testing/users";
 
 export function startTestCore(options: CoreOptions = {}): Promise<RunningCore> {
   return startCore({ inMemory: true, port: 0, ...options });

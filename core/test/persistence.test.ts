@@ -1,7 +1,4 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import supertokens from "supertokens-node";
 import EmailPassword from "supertokens-node/recipe/emailpassword";
@@ -9,9 +6,10 @@ import Session from "supertokens-node/recipe/session";
 import UserMetadata from "supertokens-node/recipe/usermetadata";
 import UserRoles from "supertokens-node/recipe/userroles";
 import { startCore, type RunningCore } from "../server";
+import { useTempDir } from "../../testing/node";
 import { initSdk, PASSWORD } from "./helpers";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "core-persistence-"));
+const dataDir = useTempDir("core-persistence");
 let core: RunningCore;
 
 before(async () => {
@@ -20,7 +18,6 @@ before(async () => {
 });
 after(async () => {
   await core.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test("a restart on the same data loses nothing; old sessions verify and refresh", async () => {

@@ -3,33 +3,29 @@
  * the JWKS that verifies /api/token, and our answers for what the SDK does not serve.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
+import { useStack } from "../../testing/node";
+import { messageTo } from "../../testing/outbox";
+import { bearer, call, send } from "../../testing/http";
+import { signIn, signUp } from "../../testing/users";
 import type { ErrorBody } from "../../middleware/errors";
 import type { DataToken } from "../../server/data-token";
-import { latestMessageTo } from "../../server/outbox";
-import { startStack, type Stack } from "../../testing/stack";
-import { bearer, call, send, signIn, signUp } from "./helpers";
 
-let stack: Stack;
-before(async () => {
-  stack = await startStack();
-});
-after(() => stack?.stop());
+const stack = useStack();
 
 const url = (path: string) => `${stack.appUrl}${path}`;
 
 describe("password reset", () => {
   test("the link goes to the outbox, points at the website, and sets a new password", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const requested = await call(url("/api/auth/user/password/reset/token"), {
       ...send("POST", { formFields: [{ id: "email", value: user.email }] }),
     });
     assert.equal(requested.status, 200);
     assert.deepEqual(requested.body, { status: "OK" });
 
-    const message = latestMessageTo(user.email, stack.dataDir);
-    assert.ok(message, "no message in the outbox");
+    const message = await messageTo(stack, user.email);
     assert.equal(message.subject, "Reset your password");
     const link = new URL(message.link);
     assert.equal(link.origin, stack.appUrl);
@@ -46,14 +42,14 @@ describe("password reset", () => {
       }),
     });
     assert.deepEqual(reset.body, { status: "OK" });
-    await assert.rejects(signIn(stack.appUrl, user.email));
-    assert.equal((await signIn(stack.appUrl, user.email, newPassword)).userId, user.userId);
+    await assert.rejects(signIn(stack, user.email));
+    assert.equal((await signIn(stack, user.email, newPassword)).userId, user.userId);
   });
 });
 
 describe("GET /api/token", () => {
   test("a short-lived JWT that verifies against /api/auth/jwt/jwks.json", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const reply = await call(url("/api/token"), { headers: bearer(user.accessToken) });
     assert.equal(reply.status, 200);
     const { token, expiresAt } = reply.body as DataToken;
@@ -91,7 +87,7 @@ describe("what the SDK does not serve", () => {
   });
 
   test("wrong credentials are the SDK's answer, not an error", async () => {
-    const user = await signUp(stack.appUrl);
-    await assert.rejects(signIn(stack.appUrl, user.email, "Wr0ng-password"), /WRONG_CREDENTIALS/);
+    const user = await signUp(stack);
+    await assert.rejects(signIn(stack, user.email, "Wr0ng-password"), /WRONG_CREDENTIALS/);
   });
 });

@@ -7,9 +7,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { call, send } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 import { freePort, migrate } from "../../testing/stack";
-import { call, password, send } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { credentials } from "../../testing/users";
 
 let app: InProcessApp;
 let coreUrl: string;
@@ -29,12 +30,7 @@ after(async () => {
 test("a sign-in without a core: 503 auth_unavailable; the log names the address and the fix", async (t) => {
   const logged: string[] = [];
   t.mock.method(console, "error", (...args: unknown[]) => logged.push(args.map(String).join(" ")));
-  const signIn = send("POST", {
-    formFields: [
-      { id: "email", value: "nobody@example.com" },
-      { id: "password", value: password },
-    ],
-  });
+  const signIn = send("POST", credentials("nobody@example.com"));
   const reply = await call(`${app.url}/api/auth/signin`, signIn);
 
   // 503 with Retry-After: not a bug (500), not "signed out" (401, which would start a refresh).

@@ -5,24 +5,22 @@
  * the database (rate limits) and so answers 503 too.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import { startCore, type RunningCore } from "../../core/server";
 import { freePort } from "../../testing/stack";
 import Session from "supertokens-node/recipe/session";
 import EmailPassword from "supertokens-node/recipe/emailpassword";
-import { call, password, send, uniqueEmail } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { call, send } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { useTempDir } from "../../testing/node";
+import { credentials, PASSWORD, uniqueEmail } from "../../testing/users";
 
+const dataDir = useTempDir("api-db-down");
 let core: RunningCore;
 let app: InProcessApp;
-let dataDir: string;
 
 before(async () => {
   core = await startCore({ port: 0, inMemory: true });
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "api-db-down-"));
   Object.assign(process.env, {
     SUPERTOKENS_CONNECTION_URI: core.url,
     DATABASE_URL: `postgres://app:secret@127.0.0.1:${await freePort()}/notes`,
@@ -36,12 +34,11 @@ before(async () => {
 after(async () => {
   await app?.close();
   await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test("writing and reading notes: 503 database_unavailable with Retry-After", async () => {
   // The routes imported above have initialised the SDK with this test's core.
-  const signUp = await EmailPassword.signUp("public", uniqueEmail(), password);
+  const signUp = await EmailPassword.signUp("public", uniqueEmail(), PASSWORD);
   assert.equal(signUp.status, "OK");
   const session = await Session.createNewSessionWithoutRequestResponse(
     "public",
@@ -49,13 +46,9 @@ test("writing and reading notes: 503 database_unavailable with Retry-After", asy
   );
   const token = session.getAccessToken();
 
-  const fields = [
-    { id: "email", value: uniqueEmail() },
-    { id: "password", value: password },
-  ];
   const signUpReply = await call(
     `${app.url}/api/auth/signup`,
-    send("POST", { formFields: fields }),
+    send("POST", credentials(uniqueEmail())),
   );
   const writes = await call(`${app.url}/api/notes`, send("POST", { title: "t", body: "b" }, token));
   const reads = await call(`${app.url}/api/notes`, send("GET", undefined, token));

@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { call } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { call } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 
 let app: InProcessApp;
 const logged: unknown[] = [];

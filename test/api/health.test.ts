@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { freePort } from "../../testing/stack";
-import { call } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { call } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 
 let app: InProcessApp;
 let dataDir: string;

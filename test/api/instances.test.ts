@@ -9,7 +9,8 @@ import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { createTestDatabase, type TestDatabase } from "../../testing/postgres";
 import { startStack, type Stack } from "../../testing/stack";
-import { bearer, call, password, send, signUp, type TestUser } from "./helpers";
+import { bearer, call, send } from "../../testing/http";
+import { credentials, signUp, type TestUser } from "../../testing/users";
 
 const needsPostgres = process.env.TEST_DATABASE_URL
   ? false
@@ -27,7 +28,7 @@ describe("two instances, one database, one core", { skip: needsPostgres }, () =>
     // One public origin for both, as behind one load balancer.
     const env = { API_DOMAIN: a.appUrl, WEBSITE_DOMAIN: a.appUrl };
     b = await startStack({ databaseUrl: database.url, coreUrl: a.coreUrl, env });
-    user = await signUp(a.appUrl);
+    user = await signUp(a);
   });
   after(async () => {
     await b?.stop();
@@ -65,12 +66,7 @@ describe("two instances, one database, one core", { skip: needsPostgres }, () =>
         rid: "emailpassword",
         "st-auth-mode": "cookie",
       },
-      body: JSON.stringify({
-        formFields: [
-          { id: "email", value: user.email },
-          { id: "password", value: password },
-        ],
-      }),
+      body: JSON.stringify(credentials(user.email)),
     });
     assert.equal(signIn.status, 200, signIn.text);
     const cookies = signIn.headers

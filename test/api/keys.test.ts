@@ -12,7 +12,8 @@ import type { ApiKey, CreatedApiKey } from "../../server/db/api-keys";
 import { openDatabase, type AppDatabase } from "../../server/db/open";
 import type { ApiKeyScope } from "../../server/schemas/api-key";
 import { startStack, type Stack } from "../../testing/stack";
-import { bearer, call, send, signUp, type TestUser } from "./helpers";
+import { bearer, call, send } from "../../testing/http";
+import { signUp, type TestUser } from "../../testing/users";
 
 type Note = { id: string; title: string; body: string };
 
@@ -26,7 +27,7 @@ const keyLimit = 8;
 before(async () => {
   stack = await startStack({ env: { RATE_LIMIT_API_KEY_PER_MINUTE: String(keyLimit) } });
   database = openDatabase({ dataDir: stack.dataDir, databaseUrl: stack.databaseUrl });
-  [alice, bob] = await Promise.all([signUp(stack.appUrl), signUp(stack.appUrl)]);
+  [alice, bob] = await Promise.all([signUp(stack), signUp(stack)]);
 });
 after(async () => {
   await database?.db.destroy();
@@ -77,7 +78,7 @@ describe("creating and listing keys", () => {
   });
 
   test("GET /api/keys lists the user's keys, newest first, never a secret", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const first = await createKey(user, ["notes:read"]);
     const second = await createKey(user, ["profile:read"], 90);
     const reply = await call(url("/api/keys"), { headers: bearer(user.accessToken) });
@@ -89,7 +90,7 @@ describe("creating and listing keys", () => {
   });
 
   test("bad input: 400 naming the field, and nothing is created", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const cases: [unknown, RegExp][] = [
       [{ scopes: ["notes:read"], expiresInDays: 30 }, /^name: is required$/],
       [{ name: "x", scopes: [], expiresInDays: 30 }, /^scopes: choose at least one scope$/],
@@ -145,7 +146,7 @@ describe("using a key", () => {
   });
 
   test("lastUsedAt is recorded, at most once a minute", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const { key } = await createKey(user, ["notes:read"]);
     assert.equal((await call(url("/api/notes"), { headers: bearer(key) })).status, 200);
     const [used] = await listKeys(user);
@@ -156,7 +157,7 @@ describe("using a key", () => {
   });
 
   test("each key has its own rate limit; other keys and sessions are not counted in it", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const [busy, other] = [
       await createKey(user, ["notes:read"]),
       await createKey(user, ["notes:read"]),
@@ -231,7 +232,7 @@ describe("keys that are refused", () => {
   });
 
   test("a revoked key is refused on its next request", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const { key, apiKey } = await createKey(user, ["notes:read"]);
     assert.equal((await call(url("/api/notes"), { headers: bearer(key) })).status, 200);
     const revoked = await call(url(`/api/keys/${apiKey.id}`), {
@@ -256,7 +257,7 @@ describe("keys that are refused", () => {
   });
 
   test("a key whose user was deleted is refused", async () => {
-    const carol = await signUp(stack.appUrl);
+    const carol = await signUp(stack);
     const { key } = await createKey(carol, ["notes:read"]);
     const removed = await call(`${stack.coreUrl}/user/remove`, {
       method: "POST",
@@ -281,7 +282,7 @@ describe("keys manage nothing", () => {
   });
 
   test("a key cannot list, create or revoke keys, nor edit the profile", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const { key, apiKey } = await createKey(user, ["notes:read", "notes:write", "profile:read"]);
     const attempts: [string, RequestInit][] = [
       ["/api/keys", { headers: bearer(key) }],
@@ -314,7 +315,7 @@ describe("keys manage nothing", () => {
 });
 
 test("the database holds no usable secret", async () => {
-  const user = await signUp(stack.appUrl);
+  const user = await signUp(stack);
   const { key, apiKey } = await createKey(user, ["notes:read"]);
   const secret = key.slice(17);
   const rows = await database.db
@@ -338,7 +339,7 @@ describe("the tutorial's scripts (docs/tutorial/11-api-keys.md)", () => {
     });
 
   test("notes.ts adds a note with Node's fetch, then lists it", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const { key } = await createKey(user, ["notes:read", "notes:write"]);
     const script = ["--import", "tsx", "examples/api-key/notes.ts", "Backup done", "42 files"];
     const { stdout } = await run(process.execPath, script, key);
@@ -347,7 +348,7 @@ describe("the tutorial's scripts (docs/tutorial/11-api-keys.md)", () => {
   });
 
   test("notes.ts says why when the key is refused", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const { key } = await createKey(user, ["notes:read"]);
     const script = ["--import", "tsx", "examples/api-key/notes.ts", "Not allowed"];
     await assert.rejects(run(process.execPath, script, key), (error: { stderr: string }) => {
@@ -357,7 +358,7 @@ describe("the tutorial's scripts (docs/tutorial/11-api-keys.md)", () => {
   });
 
   test("notes.sh does the same with curl", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const { key } = await createKey(user, ["notes:read", "notes:write"]);
     const { stdout } = await run("sh", ["examples/api-key/notes.sh"], key);
     const [created, list] = stdout.trim().split("\n");

@@ -3,20 +3,19 @@
  * schema-validated bodies, a body size limit, and 404 (never 403) for another user's note.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { startStack, type Stack } from "../../testing/stack";
+import { before, describe, test } from "node:test";
 import type { ErrorBody } from "../../middleware/errors";
 import type { Note, NotesPage as Page } from "../../server/db/notes";
-import { bearer, call, send, signUp, type TestUser } from "./helpers";
+import { bearer, call, send } from "../../testing/http";
+import { useStack } from "../../testing/node";
+import { signUp, type TestUser } from "../../testing/users";
 
-let stack: Stack;
+const stack = useStack();
 let alice: TestUser;
 let bob: TestUser;
 before(async () => {
-  stack = await startStack();
-  [alice, bob] = await Promise.all([signUp(stack.appUrl), signUp(stack.appUrl)]);
+  [alice, bob] = await Promise.all([signUp(stack), signUp(stack)]);
 });
-after(() => stack?.stop());
 
 const url = (path: string) => `${stack.appUrl}${path}`;
 
@@ -58,7 +57,7 @@ describe("CRUD", () => {
   });
 
   test("the list is paginated, newest first, with an opaque cursor", async () => {
-    const user = await signUp(stack.appUrl);
+    const user = await signUp(stack);
     const titles = ["one", "two", "three", "four", "five"];
     for (const title of titles) await create(user, title);
 

@@ -14,14 +14,16 @@ import pg from "pg";
 import { startCore, type RunningCore } from "../../core/server";
 import { startPostgres, type Postgres } from "../../testing/postgres";
 import { migrate } from "../../testing/stack";
-import { bearer, call, password, send, signUp, type Reply, type TestUser } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { bearer, call, send, type Reply } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { credentials, signUp, type TestUser } from "../../testing/users";
 
 let core: RunningCore;
 let postgres: Postgres;
 let app: InProcessApp;
 let dataDir: string;
 let user: TestUser;
+let apiKey: string;
 
 const startOurCore = () =>
   startCore({ port: core?.port ?? 0, dataDir: path.join(dataDir, "core") });
@@ -39,11 +41,17 @@ before(async () => {
   app = await serveInProcess({
     "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
     "/api/notes": await import("../../pages/api/notes/index"),
+    "/api/keys": await import("../../pages/api/keys/index"),
     "/api/me": await import("../../pages/api/me"),
     "/api/user": await import("../../pages/api/user/index"),
     "/api/health": await import("../../pages/api/health"),
   });
-  user = await signUp(app.url);
+  user = await signUp({ appUrl: app.url });
+  const created = await call(
+    `${app.url}/api/keys`,
+    send("POST", { name: "outage", scopes: ["notes:read"], expiresInDays: 30 }, user.accessToken),
+  );
+  apiKey = (created.body as { key: string }).key;
 });
 after(async () => {
   await app?.close();
@@ -81,12 +89,7 @@ describe("the core stops, then comes back", () => {
     assert.equal(health.status, 503);
     assert.deepEqual(health.body, { status: "degraded", core: "down", database: "up" });
 
-    const signIn = send("POST", {
-      formFields: [
-        { id: "email", value: user.email },
-        { id: "password", value: password },
-      ],
-    });
+    const signIn = send("POST", credentials(user.email));
     const refresh = {
       method: "POST",
       headers: { ...bearer(user.refreshToken), rid: "session", "st-auth-mode": "header" },
@@ -97,6 +100,8 @@ describe("the core stops, then comes back", () => {
       ["refresh", await call(`${app.url}/api/auth/session/refresh`, refresh)],
       ["checkDatabase", await call(`${app.url}/api/notes`, as(user.accessToken))],
       ["/api/me", await call(`${app.url}/api/me`, as(user.accessToken))],
+      // A key's user is looked up in the core: unavailable, not an invalid key.
+      ["API key", await call(`${app.url}/api/notes`, as(apiKey))],
     ] as const) {
       assertUnavailable(reply, "auth_unavailable", what);
     }
@@ -109,6 +114,7 @@ describe("the core stops, then comes back", () => {
     const notes = await call(`${app.url}/api/notes`, as(user.accessToken));
     assert.equal(notes.status, 200, notes.text);
     assert.equal((await call(`${app.url}/api/me`, as(user.accessToken))).status, 200);
+    assert.equal((await call(`${app.url}/api/notes`, as(apiKey))).status, 200);
     assert.equal((await call(`${app.url}/api/health`)).status, 200);
   });
 });

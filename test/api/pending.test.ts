@@ -2,13 +2,10 @@
  * No request may leave its handler's promise pending once its answer is sent. Two libraries of the
  * chain answer without calling back: `cors` on a preflight (so nextjs-cors' promise never settles)
  * and SuperTokens' `verifySession` on a 401/403. This test serves the real route modules in this
- * process (./in-process.ts) and counts handler promises still pending after their answers. A
+ * process (testing/in-process.ts) and counts handler promises still pending after their answers. A
  * control route written the naive way shows that the count does catch the mistake.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { NextApiResponse } from "next";
 import { createRouter } from "next-connect";
@@ -16,9 +13,11 @@ import NextCors from "nextjs-cors";
 import { verifySession } from "supertokens-node/recipe/session/framework/express";
 import { startCore, type RunningCore } from "../../core/server";
 import type { OptionalSessionRequest } from "../../middleware/session";
-import { bearer, call, send, signUp } from "./helpers";
+import { bearer, call, send } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { useTempDir } from "../../testing/node";
 import { migrate } from "../../testing/stack";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { credentials, signUp } from "../../testing/users";
 
 const allowedOrigin = "http://allowed.test";
 const preflight = {
@@ -41,14 +40,13 @@ const naive = createRouter<OptionalSessionRequest, NextApiResponse>()
   })
   .handler();
 
+const dataDir = useTempDir("api-pending");
 let core: RunningCore;
 let app: InProcessApp;
-let dataDir: string;
 const warnings: string[] = [];
 
 before(async () => {
   core = await startCore({ port: 0, inMemory: true });
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "api-pending-"));
   await migrate(dataDir);
   Object.assign(process.env, {
     SUPERTOKENS_CONNECTION_URI: core.url,
@@ -76,7 +74,6 @@ before(async () => {
 after(async () => {
   await app?.close();
   await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** Sends `count` requests, waits for every answer, then for the event loop to drain. */
@@ -102,7 +99,7 @@ describe("handler promises settle once the answer is sent", () => {
   });
 
   test("403 from a role guard", async () => {
-    const user = await signUp(app.url);
+    const user = await signUp({ appUrl: app.url });
     const init = { headers: bearer(user.accessToken) };
     assert.equal(await pendingAfter(20, "/api/admin/users", init, 403), 0);
   });
@@ -112,16 +109,11 @@ describe("handler promises settle once the answer is sent", () => {
   });
 
   test("429 from a route's limit and from the sign-in lockout", async () => {
-    const user = await signUp(app.url);
+    const user = await signUp({ appUrl: app.url });
     const note = send("POST", { title: "t", body: "b" }, user.accessToken);
     assert.equal((await call(`${app.url}/api/notes`, note)).status, 201);
     assert.equal(await pendingAfter(10, "/api/notes", note, 429), 0);
-    const wrong = send("POST", {
-      formFields: [
-        { id: "email", value: user.email },
-        { id: "password", value: "Wr0ng-password" },
-      ],
-    });
+    const wrong = send("POST", credentials(user.email, "Wr0ng-password"));
     assert.equal(await pendingAfter(10, "/api/auth/signin", wrong, 429), 0);
   });
 

@@ -11,16 +11,8 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { breakCounters, repairCounters } from "../../testing/counters";
 import { startStack, type Stack } from "../../testing/stack";
-import {
-  authAttempt,
-  bearer,
-  call,
-  password,
-  send,
-  signUp,
-  uniqueEmail,
-  type Reply,
-} from "./helpers";
+import { bearer, call, send, type Reply } from "../../testing/http";
+import { authAttempt, PASSWORD, signUp, uniqueEmail } from "../../testing/users";
 
 const limits = {
   TRUST_PROXY: "loopback",
@@ -53,7 +45,7 @@ function client(): Record<string, string> {
 }
 
 const signIn = (email: string, pass: string, from: Record<string, string>) =>
-  authAttempt(stack.appUrl, "signin", email, pass, from);
+  authAttempt(stack, "signin", email, pass, from);
 
 function assertRateLimited(reply: Reply, retryAfter?: number) {
   assert.equal(reply.status, 429, reply.text);
@@ -72,7 +64,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("sign-in lockout", () => {
   test("the 3rd consecutive failure locks the account: 429, Retry-After and the headers", async () => {
-    const { email } = await signUp(stack.appUrl, uniqueEmail("lock"), client());
+    const { email } = await signUp(stack, { email: uniqueEmail("lock"), headers: client() });
     const from = client();
     assert.equal(statusOf(await signIn(email, wrong, from)), "WRONG_CREDENTIALS_ERROR");
     assert.equal(statusOf(await signIn(email, wrong, from)), "WRONG_CREDENTIALS_ERROR");
@@ -89,14 +81,17 @@ describe("sign-in lockout", () => {
   });
 
   test("while locked the right password is refused too; after the wait it works, and the next lockout is longer", async () => {
-    const { email, userId } = await signUp(stack.appUrl, uniqueEmail("wait"), client());
+    const { email, userId } = await signUp(stack, {
+      email: uniqueEmail("wait"),
+      headers: client(),
+    });
     const from = client();
     for (let i = 0; i < 2; i++) await signIn(email, wrong, from);
     assertRateLimited(await signIn(email, wrong, from), 2);
-    assertRateLimited(await signIn(email, password, from));
+    assertRateLimited(await signIn(email, PASSWORD, from));
 
     await wait(2_200);
-    const accepted = await signIn(email, password, from);
+    const accepted = await signIn(email, PASSWORD, from);
     assert.equal(statusOf(accepted), "OK", accepted.text);
     assert.equal((accepted.body as { user: { id: string } }).user.id, userId);
 
@@ -106,17 +101,20 @@ describe("sign-in lockout", () => {
   });
 
   test("a successful sign-in clears the account's failures", async () => {
-    const { email } = await signUp(stack.appUrl, uniqueEmail("clear"), client());
+    const { email } = await signUp(stack, { email: uniqueEmail("clear"), headers: client() });
     const from = client();
     for (let i = 0; i < 2; i++) await signIn(email, wrong, from);
-    assert.equal(statusOf(await signIn(email, password, from)), "OK");
+    assert.equal(statusOf(await signIn(email, PASSWORD, from)), "OK");
     for (let i = 0; i < 2; i++) {
       assert.equal(statusOf(await signIn(email, wrong, from)), "WRONG_CREDENTIALS_ERROR");
     }
   });
 
   test("unknown and known e-mails get the same answers, attempt by attempt", async () => {
-    const { email: known } = await signUp(stack.appUrl, uniqueEmail("known"), client());
+    const { email: known } = await signUp(stack, {
+      email: uniqueEmail("known"),
+      headers: client(),
+    });
     const unknown = uniqueEmail("nobody");
     const answers = async (email: string) => {
       const from = client();
@@ -133,7 +131,7 @@ describe("sign-in lockout", () => {
   });
 
   test("case and surrounding spaces do not make a new account", async () => {
-    const { email } = await signUp(stack.appUrl, uniqueEmail("case"), client());
+    const { email } = await signUp(stack, { email: uniqueEmail("case"), headers: client() });
     const from = client();
     await signIn(email.toUpperCase(), wrong, from);
     await signIn(`  ${email} `, wrong, from);
@@ -144,7 +142,7 @@ describe("sign-in lockout", () => {
         from,
       ),
     );
-    assertRateLimited(await signIn(email, password, from));
+    assertRateLimited(await signIn(email, PASSWORD, from));
   });
 });
 
@@ -160,7 +158,7 @@ describe("per client address", () => {
     const sixth = await signIn(uniqueEmail("addr"), wrong, from);
     assertRateLimited(sixth);
     assert.equal(sixth.headers.get("ratelimit-policy"), '"sign-in-address";q=6;w=3600');
-    assertRateLimited(await signIn(uniqueEmail("addr"), password, from));
+    assertRateLimited(await signIn(uniqueEmail("addr"), PASSWORD, from));
     // Another client behind the same proxy has its own count.
     assert.equal(
       statusOf(await signIn(uniqueEmail("addr"), wrong, client())),
@@ -183,11 +181,10 @@ describe("per client address", () => {
 
   test("sign-ups: 3 per address", async () => {
     const from = client();
-    for (let i = 0; i < 3; i++) await signUp(stack.appUrl, uniqueEmail("signup"), from);
-    assertRateLimited(
-      await authAttempt(stack.appUrl, "signup", uniqueEmail("signup"), password, from),
-    );
-    await signUp(stack.appUrl, uniqueEmail("signup"), client());
+    for (let i = 0; i < 3; i++)
+      await signUp(stack, { email: uniqueEmail("signup"), headers: from });
+    assertRateLimited(await authAttempt(stack, "signup", uniqueEmail("signup"), PASSWORD, from));
+    await signUp(stack, { email: uniqueEmail("signup"), headers: client() });
   });
 
   test("password-reset e-mails: 2 per account, 3 per address", async () => {
@@ -196,7 +193,7 @@ describe("per client address", () => {
         ...send("POST", { formFields: [{ id: "email", value: email }] }),
         headers: { "content-type": "application/json", ...from },
       });
-    const { email } = await signUp(stack.appUrl, uniqueEmail("reset"), client());
+    const { email } = await signUp(stack, { email: uniqueEmail("reset"), headers: client() });
     assert.equal((await reset(email, client())).status, 200);
     assert.equal((await reset(email.toUpperCase(), client())).status, 200);
     assertRateLimited(await reset(email, client()));
@@ -210,7 +207,7 @@ describe("per client address", () => {
 // #region route-limit
 describe("a route's limit", () => {
   test("notes writes: 3 a minute per user, with RateLimit headers; reads are not counted", async () => {
-    const user = await signUp(stack.appUrl, uniqueEmail("writer"), client());
+    const user = await signUp(stack, { email: uniqueEmail("writer"), headers: client() });
     const note = send("POST", { title: "t", body: "b" }, user.accessToken);
     for (const remaining of [2, 1, 0]) {
       const created = await call(`${stack.appUrl}/api/notes`, note);
@@ -231,7 +228,7 @@ describe("a route's limit", () => {
     assert.equal(list.status, 200);
     assert.equal((list.body as { notes: unknown[] }).notes.length, 3, "nothing more was stored");
     // Another user has their own count.
-    const other = await signUp(stack.appUrl, uniqueEmail("writer"), client());
+    const other = await signUp(stack, { email: uniqueEmail("writer"), headers: client() });
     const theirs = send("POST", { title: "t", body: "b" }, other.accessToken);
     assert.equal((await call(`${stack.appUrl}/api/notes`, theirs)).status, 201);
   });
@@ -240,10 +237,10 @@ describe("a route's limit", () => {
 
 describe("when the counters' store fails", () => {
   test("sign-in refuses with 503 and Retry-After; a note write goes through uncounted", async () => {
-    const user = await signUp(stack.appUrl, uniqueEmail("store"), client());
+    const user = await signUp(stack, { email: uniqueEmail("store"), headers: client() });
     await breakCounters(stack);
     try {
-      const refused = await signIn(user.email, password, client());
+      const refused = await signIn(user.email, PASSWORD, client());
       assert.equal(refused.status, 503, refused.text);
       assert.equal(
         (refused.body as { error: { code: string } }).error.code,
@@ -257,13 +254,13 @@ describe("when the counters' store fails", () => {
     } finally {
       await repairCounters(stack);
     }
-    assert.equal(statusOf(await signIn(user.email, password, client())), "OK");
+    assert.equal(statusOf(await signIn(user.email, PASSWORD, client())), "OK");
   });
 });
 
 describe("counters live in the app's database", () => {
   test("they survive a restart of the app", async () => {
-    const { email } = await signUp(stack.appUrl, uniqueEmail("restart"), client());
+    const { email } = await signUp(stack, { email: uniqueEmail("restart"), headers: client() });
     const from = client();
     for (let i = 0; i < 2; i++) await signIn(email, wrong, from);
     await stack.stop();
@@ -273,7 +270,7 @@ describe("counters live in the app's database", () => {
   });
 
   test("50 concurrent wrong passwords from 50 addresses are all counted", async () => {
-    const { email } = await signUp(stack.appUrl, uniqueEmail("burst"), client());
+    const { email } = await signUp(stack, { email: uniqueEmail("burst"), headers: client() });
     const replies = await Promise.all(
       Array.from({ length: 50 }, () => signIn(email, wrong, client())),
     );
@@ -304,11 +301,11 @@ describe(
       // Each instance has its own core here: an unknown e-mail is counted like any account.
       const email = uniqueEmail("shared");
       const from = client();
-      const onOther = (pass: string) => authAttempt(other.appUrl, "signin", email, pass, from);
+      const onOther = (pass: string) => authAttempt(other, "signin", email, pass, from);
       assert.equal(statusOf(await signIn(email, wrong, from)), "WRONG_CREDENTIALS_ERROR");
       assert.equal(statusOf(await onOther(wrong)), "WRONG_CREDENTIALS_ERROR");
       assertRateLimited(await signIn(email, wrong, from), 300);
-      assertRateLimited(await onOther(password));
+      assertRateLimited(await onOther(PASSWORD));
     });
   },
 );
@@ -325,8 +322,7 @@ describe("without a trusted proxy", () => {
   test("50 concurrent failures with spoofed X-Forwarded-For all count for the one real address", async () => {
     let n = 0;
     const spoofed = () => ({ "x-forwarded-for": `203.0.113.${(n += 1)}` });
-    const attempt = () =>
-      authAttempt(direct.appUrl, "signin", uniqueEmail("spoof"), wrong, spoofed());
+    const attempt = () => authAttempt(direct, "signin", uniqueEmail("spoof"), wrong, spoofed());
     const replies = await Promise.all(Array.from({ length: 50 }, attempt));
     const failures = replies.filter((reply) => statusOf(reply) === "WRONG_CREDENTIALS_ERROR");
     assert.equal(failures.length, 49, "the 50th failure reaches the limit");

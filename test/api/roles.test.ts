@@ -3,35 +3,32 @@
  * SDK and signed in over HTTP: the right user gets the data, others get the SDK's 403 claim error.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
+import { useStack } from "../../testing/node";
+import { initAppSdk } from "../../testing/sdk";
+import { bearer, call } from "../../testing/http";
+import { signIn, type TestUser } from "../../testing/users";
 import type { UsersPage } from "../../server/admin";
-import { startStack, type Stack } from "../../testing/stack";
-import { bearer, call, signIn, type TestUser } from "./helpers";
 
 type ClaimError = {
   message: string;
   claimValidationErrors: { id: string; reason: { message: string; expectedToInclude: string } }[];
 };
 
-let stack: Stack;
+const stack = useStack();
 const users: Record<"admin" | "paid" | "free", TestUser> = {} as never;
 let demoPassword: string;
 
 before(async () => {
-  stack = await startStack();
-  process.env.SUPERTOKENS_CONNECTION_URI = stack.coreUrl;
-  // The SDK in this process talks to the stack's core; loaded only now, after the line above.
-  const { ensureSuperTokensInit } = await import("../../config/backendConfig");
+  await initAppSdk(stack);
   const seed = await import("../../server/seed");
-  ensureSuperTokensInit();
   await seed.seedDemoUsers();
   await seed.seedDemoUsers(); // idempotent
   demoPassword = seed.demoPassword;
   for (const role of ["admin", "paid", "free"] as const) {
-    users[role] = await signIn(stack.appUrl, `${role}@example.com`, demoPassword);
+    users[role] = await signIn(stack, `${role}@example.com`, demoPassword);
   }
 });
-after(() => stack?.stop());
 
 const get = (path: string, user: TestUser) =>
   call(`${stack.appUrl}${path}`, { headers: bearer(user.accessToken) });

@@ -3,21 +3,21 @@
  * signed-in users, forged tokens and revoked sessions get from each route.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from "jose";
+import { useStack } from "../../testing/node";
+import { bearer, call, send } from "../../testing/http";
+import { credentials, signUp, type TestUser, uniqueEmail } from "../../testing/users";
+import { signOut } from "../../testing/session";
 import type { ErrorBody } from "../../middleware/errors";
 import type { Greeting } from "../../pages/api/greeting";
 import type { SessionInfo } from "../../server/session-info";
-import { startStack, type Stack } from "../../testing/stack";
-import { bearer, call, send, signOut, signUp, type TestUser } from "./helpers";
 
-let stack: Stack;
+const stack = useStack();
 let user: TestUser;
 before(async () => {
-  stack = await startStack();
-  user = await signUp(stack.appUrl);
+  user = await signUp(stack);
 });
-after(() => stack?.stop());
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   call(`${stack.appUrl}${path}`, { headers });
@@ -176,8 +176,8 @@ describe("forged access tokens get 401", () => {
 
 describe("a session revoked elsewhere", () => {
   test("is refused at once where the route checks the database, and later elsewhere", async () => {
-    const victim = await signUp(stack.appUrl);
-    await signOut(stack.appUrl, victim.accessToken);
+    const victim = await signUp(stack);
+    await signOut(stack, victim.accessToken);
 
     for (const path of ["/api/user/strict", "/api/notes"]) {
       const reply = await get(path, bearer(victim.accessToken));
@@ -195,12 +195,7 @@ describe("cookie-based sessions (what the browser uses)", () => {
     const signUpReply = await call(`${stack.appUrl}/api/auth/signup`, {
       method: "POST",
       headers: { "content-type": "application/json", "st-auth-mode": "cookie" },
-      body: JSON.stringify({
-        formFields: [
-          { id: "email", value: `cookie-${Date.now()}@example.com` },
-          { id: "password", value: "Passw0rd!test" },
-        ],
-      }),
+      body: JSON.stringify(credentials(uniqueEmail("cookie"))),
     });
     assert.equal(signUpReply.status, 200);
     const cookies = signUpReply.headers.getSetCookie();

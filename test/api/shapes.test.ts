@@ -9,12 +9,14 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
 import { startCore, type RunningCore } from "../../core/server";
-import { migrate, startStack, type Stack } from "../../testing/stack";
-import { bearer, call, refresh, send, signUp, type Reply, type TestUser } from "./helpers";
-import { serveInProcess, type InProcessApp } from "./in-process";
+import { bearer, call, send, type Reply } from "../../testing/http";
+import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { useStack } from "../../testing/node";
+import { expireAccessToken, refresh } from "../../testing/session";
+import { migrate } from "../../testing/stack";
+import { signUp, type TestUser } from "../../testing/users";
 
 type Shape = {
   name: string;
@@ -53,14 +55,13 @@ const noStore = "no-cache, no-store, max-age=0, must-revalidate";
 const notFound = { error: { code: "not_found", message: "Not found" } };
 type Note = { id: string; title: string; body: string };
 
-let stack: Stack;
+const stack = useStack({ env: { ALLOWED_ORIGINS: allowed } });
 let alice: TestUser;
 let bob: TestUser;
 let alicesNote: Note;
 
 before(async () => {
-  stack = await startStack({ env: { ALLOWED_ORIGINS: allowed } });
-  [alice, bob] = await Promise.all([signUp(stack.appUrl), signUp(stack.appUrl)]);
+  [alice, bob] = await Promise.all([signUp(stack), signUp(stack)]);
   const created = await call(
     `${stack.appUrl}/api/notes`,
     send("POST", { title: "Alice's", body: "private" }, alice.accessToken),
@@ -68,7 +69,6 @@ before(async () => {
   assert.equal(created.status, 201, created.text);
   alicesNote = created.body as Note;
 });
-after(() => stack?.stop());
 
 const at = (path: string, init: RequestInit = {}) =>
   call(`${stack.appUrl}${path}`, { signal: AbortSignal.timeout(10_000), ...init });
@@ -238,13 +238,13 @@ test("an unknown path still gets the app's own 404 page, not the App Router's", 
   }
 });
 
-describe("served in this process, with two-second access tokens", () => {
+describe("served in this process", () => {
   let core: RunningCore;
   let app: InProcessApp;
   let dataDir: string;
 
   before(async () => {
-    core = await startCore({ port: 0, inMemory: true, config: { access_token_validity: 2 } });
+    core = await startCore({ port: 0, inMemory: true, testRoutes: true });
     dataDir = await mkdtemp(path.join(os.tmpdir(), "api-shapes-"));
     await migrate(dataDir);
     Object.assign(process.env, {
@@ -294,8 +294,11 @@ describe("served in this process, with two-second access tokens", () => {
     // One user per shape: a refresh token used twice would count as theft.
     const users = new Map<string, TestUser>();
     before(async () => {
-      for (const shape of shapes) users.set(shape.name, await signUp(app.url));
-      await sleep(3_100); // exp has whole-second precision
+      for (const shape of shapes) {
+        const user = await signUp({ appUrl: app.url });
+        const expired = await expireAccessToken({ coreUrl: core.url }, user.accessToken);
+        users.set(shape.name, { ...user, accessToken: expired });
+      }
     });
 
     for (const shape of shapes) {
@@ -307,7 +310,7 @@ describe("served in this process, with two-second access tokens", () => {
           assert.equal(expired.status, 401, path);
           assert.deepEqual(expired.body, { message: "try refresh token" });
         }
-        const renewed = await refresh(app.url, user.refreshToken);
+        const renewed = await refresh({ appUrl: app.url }, user.refreshToken);
         const retry = await call(`${app.url}${shape.user}`, {
           headers: bearer(renewed.accessToken),
         });

@@ -4,17 +4,17 @@
  * A reader checks their own version of the route by naming it:
  * `STATS_ROUTE=/api/my-stats node --import tsx --test test/api/tutorial.test.ts`.
  */
+// #region setup
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { SessionStats } from "../../pages/api/stats";
-import { startStack, type Stack } from "../../testing/stack";
-import { bearer, call, signIn, signOut, signUp } from "./helpers";
+import { bearer, call } from "../../testing/http";
+import { useStack } from "../../testing/node";
+import { signOut } from "../../testing/session";
+import { signIn, signUp } from "../../testing/users";
 
-let stack: Stack;
-before(async () => {
-  stack = await startStack();
-});
-after(() => stack.stop());
+const stack = useStack();
+// #endregion setup
 
 // #region devices
 // The solution by default; STATS_ROUTE=/api/my-stats checks yours.
@@ -27,14 +27,14 @@ async function stats(accessToken: string): Promise<SessionStats> {
 }
 
 test("signing in on a second device counts it, signing out there uncounts it", async () => {
-  const laptop = await signUp(stack.appUrl);
-  const phone = await signIn(stack.appUrl, laptop.email);
+  const laptop = await signUp(stack);
+  const phone = await signIn(stack, laptop.email);
   assert.equal((await stats(laptop.accessToken)).activeSessions, 2);
   assert.equal((await stats(phone.accessToken)).activeSessions, 2);
 
-  await signOut(stack.appUrl, phone.accessToken);
+  await signOut(stack, phone.accessToken);
   assert.equal((await stats(laptop.accessToken)).activeSessions, 1);
-  const someoneElse = await signUp(stack.appUrl);
+  const someoneElse = await signUp(stack);
   assert.equal((await stats(someoneElse.accessToken)).activeSessions, 1);
 });
 // #endregion devices
@@ -47,7 +47,7 @@ test("anonymous callers get SuperTokens' 401, which makes the browser SDK refres
 
 test("a signed-in user sees their own session: who, since when, on how many devices", async () => {
   const startedBefore = Date.now();
-  const user = await signUp(stack.appUrl);
+  const user = await signUp(stack);
   const body = await stats(user.accessToken);
   assert.equal(body.userId, user.userId);
   assert.equal(body.activeSessions, 1);
@@ -56,7 +56,7 @@ test("a signed-in user sees their own session: who, since when, on how many devi
 });
 
 test("a method the route does not declare gets 405 with Allow", async () => {
-  const user = await signUp(stack.appUrl);
+  const user = await signUp(stack);
   const reply = await call(`${stack.appUrl}${route}`, {
     method: "POST",
     headers: bearer(user.accessToken),

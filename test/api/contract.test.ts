@@ -1,0 +1,60 @@
+/**
+ * The contract of every route file under pages/api, found by scanning the folder (testing/routes.ts):
+ * its default export is a handler built by a chain factory (createApiRouter in middleware/router.ts,
+ * or withSession in middleware/with-session.ts for a plain handler, so CORS, no-store, the error
+ * link and 405 come with it), and it turns
+ * Next's body parser off (`config.api.bodyParser === false`, so our JSON link owns the body).
+ * A new route file that skips either fails here, before anyone has to remember it.
+ */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { isChainHandler } from "../../middleware/chain-handlers";
+import { apiRoutes } from "../../testing/routes";
+
+const root = path.resolve(__dirname, "../..");
+
+type RouteModule = { default?: unknown; config?: { api?: { bodyParser?: unknown } } };
+
+function breaches(route: RouteModule): string[] {
+  const found: string[] = [];
+  if (!isChainHandler(route.default)) {
+    found.push("its default export is not built by createApiRouter or withSession (middleware/)");
+  }
+  if (route.config?.api?.bodyParser !== false) {
+    found.push("it does not export `config = { api: { bodyParser: false } }`");
+  }
+  return found;
+}
+
+describe("every route under pages/api", () => {
+  const routes = apiRoutes();
+
+  test("the scan finds the route files, as Next.js maps them to URLs", () => {
+    const byFile = Object.fromEntries(routes.map((route) => [route.file, route.path]));
+    assert.equal(byFile["pages/api/notes/index.ts"], "/api/notes");
+    assert.equal(byFile["pages/api/notes/[id].ts"], "/api/notes/some-id");
+    assert.equal(byFile["pages/api/auth/[[...path]].ts"], "/api/auth/some-path");
+    assert.ok(routes.length >= 12, `only ${routes.length} routes found`);
+  });
+
+  for (const route of routes) {
+    test(`${route.file}: built by the chain factory, body parser off`, async () => {
+      const loaded = (await import(path.join(root, route.file))) as RouteModule;
+      assert.deepEqual(breaches(loaded), []);
+    });
+  }
+});
+
+describe("the check itself", () => {
+  test("refuses a plain handler and a route that leaves Next's body parser on", async () => {
+    const { createApiRouter } = await import("../../middleware/router");
+    const plain = (_req: unknown, res: { end(): void }) => res.end();
+    assert.equal(breaches({ default: plain, config: { api: { bodyParser: false } } }).length, 1);
+    assert.equal(breaches({ default: createApiRouter().handler() }).length, 1);
+    assert.deepEqual(
+      breaches({ default: createApiRouter().handler(), config: { api: { bodyParser: false } } }),
+      [],
+    );
+  });
+});
