@@ -2,11 +2,15 @@ import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "../testing/playwright";
 import { signUp, uniqueEmail } from "../testing/users";
 
-// Pictures of the main pages for the README (e2e/screenshots/, committed). Viewport-sized PNGs
-// of a flat UI stay small.
+// Pictures of the main pages. A test run writes them under test-results/ so that `npm test` leaves
+// the tree clean (the e-mails in them change every run); `UPDATE_SCREENSHOTS=1 npm run test:e2e`
+// refreshes the committed copies in e2e/screenshots/ that the README shows. Viewport-sized PNGs of a
+// flat UI stay small.
+const folder =
+  process.env.UPDATE_SCREENSHOTS === "1" ? "e2e/screenshots" : "test-results/screenshots";
 const shoot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({
-    path: `e2e/screenshots/${name}.png`,
+    path: `${folder}/${name}.png`,
     animations: "disabled",
     caret: "hide",
     fullPage,

@@ -59,9 +59,12 @@ export function useStack(options: StackOptions = {}): StackHandle {
   };
 }
 
-/** A fresh temporary directory for the file's tests, removed after them. */
+/**
+ * A fresh temporary directory for the file's tests. It is removed when the test file's process
+ * exits, so after every `after` hook has stopped the servers that write into it.
+ */
 export function useTempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -3,28 +3,24 @@
  * how to start a core. Served in process, so the test reads the server's own log.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import { call, send } from "../../testing/http";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 import { freePort, migrate } from "../../testing/stack";
 import { credentials } from "../../testing/users";
+import { useTempDir } from "../../testing/node";
 
 let app: InProcessApp;
 let coreUrl: string;
-let dataDir: string;
+const dataDir = useTempDir("api-core-down");
 before(async () => {
   coreUrl = `http://127.0.0.1:${await freePort()}`; // nothing listens there
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "api-core-down-"));
   await migrate(dataDir);
   Object.assign(process.env, { SUPERTOKENS_CONNECTION_URI: coreUrl, DATA_DIR: dataDir });
   app = await serveInProcess({ "/api/auth/*": await import("../../pages/api/auth/[[...path]]") });
 });
 after(async () => {
   await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test("a sign-in without a core: 503 auth_unavailable; the log names the address and the fix", async (t) => {

@@ -4,18 +4,15 @@
  * Served in process: the core and PostgreSQL named here are ports where nothing listens.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import { freePort } from "../../testing/stack";
 import { call } from "../../testing/http";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { useTempDir } from "../../testing/node";
 
 let app: InProcessApp;
-let dataDir: string;
+const dataDir = useTempDir("api-health");
 before(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "api-health-"));
   Object.assign(process.env, {
     SUPERTOKENS_CONNECTION_URI: `http://127.0.0.1:${await freePort()}`,
     DATABASE_URL: `postgres://app:secret@127.0.0.1:${await freePort()}/notes`,
@@ -25,7 +22,6 @@ before(async () => {
 });
 after(async () => {
   await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test("503 degraded, naming each dependency that does not answer; public, never cached", async () => {

@@ -5,8 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
@@ -16,19 +15,18 @@ import { migrateToLatest, pendingMigrations } from "../../server/db/migrate";
 import { migrations } from "../../server/db/migrations";
 import { createTestDatabase, type TestDatabase } from "../../testing/postgres";
 import { startStack } from "../../testing/stack";
+import { useTempDir } from "../../testing/node";
 
 const run = promisify(execFile);
 const all = Object.keys(migrations).join(", ");
-let dataDir: string;
+const dataDir = useTempDir("api-migrations");
 let postgres: TestDatabase | undefined;
 
 before(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "api-migrations-"));
   if (process.env.TEST_DATABASE_URL) postgres = await createTestDatabase();
 });
 after(async () => {
   await postgres?.drop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** `npm run db:migrate [-- --check]` on this suite's database: exit code and output. */
@@ -63,28 +61,25 @@ test("db:migrate --check fails while one is missing; db:migrate applies it, once
 });
 
 test("a notes.sqlite from the version before migrations keeps its notes", async () => {
-  const folder = await mkdtemp(path.join(os.tmpdir(), "api-old-sqlite-"));
-  try {
-    // Exactly what the previous version created on first use.
-    const old = new BetterSqlite3(path.join(folder, "notes.sqlite"));
-    old.exec(`
-      CREATE TABLE notes (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, title TEXT NOT NULL,
-        body TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-      CREATE INDEX notes_by_user ON notes (user_id, created_at DESC, id DESC);
-      INSERT INTO notes VALUES ('n1', 'u1', 'Kept', 'from before', 1700000000000, 1700000000000);
-    `);
-    old.close();
+  const folder = path.join(dataDir, "old-sqlite");
+  mkdirSync(folder);
+  // Exactly what the previous version created on first use.
+  const old = new BetterSqlite3(path.join(folder, "notes.sqlite"));
+  old.exec(`
+    CREATE TABLE notes (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, title TEXT NOT NULL,
+      body TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+    CREATE INDEX notes_by_user ON notes (user_id, created_at DESC, id DESC);
+    INSERT INTO notes VALUES ('n1', 'u1', 'Kept', 'from before', 1700000000000, 1700000000000);
+  `);
+  old.close();
 
-    const { db } = openDatabase({ dataDir: folder });
-    try {
-      assert.deepEqual(await migrateToLatest(db), Object.keys(migrations));
-      assert.deepEqual(await pendingMigrations(db), []);
-      const rows = await db.selectFrom("notes").select(["id", "title", "created_at"]).execute();
-      assert.deepEqual(rows, [{ id: "n1", title: "Kept", created_at: 1700000000000 }]);
-    } finally {
-      await db.destroy();
-    }
+  const { db } = openDatabase({ dataDir: folder });
+  try {
+    assert.deepEqual(await migrateToLatest(db), Object.keys(migrations));
+    assert.deepEqual(await pendingMigrations(db), []);
+    const rows = await db.selectFrom("notes").select(["id", "title", "created_at"]).execute();
+    assert.deepEqual(rows, [{ id: "n1", title: "Kept", created_at: 1700000000000 }]);
   } finally {
-    await rm(folder, { recursive: true, force: true });
+    await db.destroy();
   }
 });

@@ -6,8 +6,6 @@
  * (its own server, since this test stops it).
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
@@ -17,19 +15,20 @@ import { migrate } from "../../testing/stack";
 import { bearer, call, send, type Reply } from "../../testing/http";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 import { credentials, signUp, type TestUser } from "../../testing/users";
+import { useTempDir } from "../../testing/node";
 
 let core: RunningCore;
 let postgres: Postgres;
 let app: InProcessApp;
-let dataDir: string;
+const dataDir = useTempDir("api-outages");
 let user: TestUser;
+let admin: TestUser;
 let apiKey: string;
 
 const startOurCore = () =>
   startCore({ port: core?.port ?? 0, dataDir: path.join(dataDir, "core") });
 
 before(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "api-outages-"));
   core = await startOurCore();
   postgres = await startPostgres({ own: true });
   await migrate(dataDir, postgres.url);
@@ -45,8 +44,10 @@ before(async () => {
     "/api/me": await import("../../pages/api/me"),
     "/api/user": await import("../../pages/api/user/index"),
     "/api/health": await import("../../pages/api/health"),
+    "/api/admin/users": await import("../../pages/api/admin/users"),
   });
   user = await signUp({ appUrl: app.url });
+  admin = await signUp({ appUrl: app.url, coreUrl: core.url }, { role: "admin" });
   const created = await call(
     `${app.url}/api/keys`,
     send("POST", { name: "outage", scopes: ["notes:read"], expiresInDays: 30 }, user.accessToken),
@@ -57,7 +58,6 @@ after(async () => {
   await app?.close();
   await core?.close();
   await postgres?.destroy();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const as = (token: string) => ({ headers: bearer(token) });
@@ -100,6 +100,8 @@ describe("the core stops, then comes back", () => {
       ["refresh", await call(`${app.url}/api/auth/session/refresh`, refresh)],
       ["checkDatabase", await call(`${app.url}/api/notes`, as(user.accessToken))],
       ["/api/me", await call(`${app.url}/api/me`, as(user.accessToken))],
+      // The role is in the token; the user list it guards comes from the core.
+      ["roles", await call(`${app.url}/api/admin/users`, as(admin.accessToken))],
       // A key's user is looked up in the core: unavailable, not an invalid key.
       ["API key", await call(`${app.url}/api/notes`, as(apiKey))],
     ] as const) {
@@ -114,6 +116,7 @@ describe("the core stops, then comes back", () => {
     const notes = await call(`${app.url}/api/notes`, as(user.accessToken));
     assert.equal(notes.status, 200, notes.text);
     assert.equal((await call(`${app.url}/api/me`, as(user.accessToken))).status, 200);
+    assert.equal((await call(`${app.url}/api/admin/users`, as(admin.accessToken))).status, 200);
     assert.equal((await call(`${app.url}/api/notes`, as(apiKey))).status, 200);
     assert.equal((await call(`${app.url}/api/health`)).status, 200);
   });

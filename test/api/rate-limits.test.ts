@@ -5,14 +5,12 @@
  * its own client address (X-Forwarded-For) and starts with fresh per-address counters.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { breakCounters, repairCounters } from "../../testing/counters";
 import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, send, type Reply } from "../../testing/http";
 import { authAttempt, PASSWORD, signUp, uniqueEmail } from "../../testing/users";
+import { useTempDir } from "../../testing/node";
 
 const limits = {
   TRUST_PROXY: "loopback",
@@ -26,15 +24,13 @@ const limits = {
 };
 const wrong = "Wr0ng-password";
 
-let dataDir: string;
+const dataDir = useTempDir("rate-limits");
 let stack: Stack;
 before(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "rate-limits-"));
   stack = await startStack({ dataDir, env: limits });
 });
 after(async () => {
   await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 let addresses = 0;

@@ -6,14 +6,11 @@
  * same modules served in this process.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { startCore, type RunningCore } from "../../core/server";
 import { bearer, call, send, type Reply } from "../../testing/http";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
-import { useStack } from "../../testing/node";
+import { useStack, useTempDir } from "../../testing/node";
 import { expireAccessToken, refresh } from "../../testing/session";
 import { migrate } from "../../testing/stack";
 import { signUp, type TestUser } from "../../testing/users";
@@ -241,11 +238,10 @@ test("an unknown path still gets the app's own 404 page, not the App Router's", 
 describe("served in this process", () => {
   let core: RunningCore;
   let app: InProcessApp;
-  let dataDir: string;
+  const dataDir = useTempDir("api-shapes");
 
   before(async () => {
     core = await startCore({ port: 0, inMemory: true, testRoutes: true });
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "api-shapes-"));
     await migrate(dataDir);
     Object.assign(process.env, {
       SUPERTOKENS_CONNECTION_URI: core.url,
@@ -265,7 +261,6 @@ describe("served in this process", () => {
   after(async () => {
     await app?.close();
     await core?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   describe("no handler promise is left pending once its answer is sent", () => {

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
+import { useTempDir } from "../../testing/node";
 
 // `.ci/run` calls `.ci/check-lockfile` after `npm install`; here it runs in a throwaway clone-like
 // repository holding this project's real lockfile, before and after npm would have rewritten it.
 const root = path.resolve(import.meta.dirname, "../..");
 const check = path.join(root, ".ci/check-lockfile");
-let repo: string;
+const repo = useTempDir("lockfile-check");
 
 const git = (...args: string[]) =>
   execFileSync("git", ["-c", "user.name=ci", "-c", "user.email=ci@example.com", ...args], {
@@ -18,13 +18,11 @@ const git = (...args: string[]) =>
 const runCheck = () => spawnSync(check, { cwd: repo, encoding: "utf8" });
 
 before(() => {
-  repo = mkdtempSync(path.join(tmpdir(), "lockfile-check-"));
   git("init", "-q");
   cpSync(path.join(root, "package-lock.json"), path.join(repo, "package-lock.json"));
   git("add", "package-lock.json");
   git("commit", "-qm", "lockfile");
 });
-after(() => rmSync(repo, { recursive: true, force: true }));
 
 describe("CI refuses a lockfile that npm install rewrites", () => {
   test("an untouched lockfile passes", () => {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { checkExcerpts, findDocs, parseExcerpts } from "../../scripts/check-excerpts";
+import { useTempDir } from "../../testing/node";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -59,8 +59,7 @@ describe("the repo's docs", () => {
 });
 
 describe("the checker", () => {
-  const fixtures = mkdtempSync(path.join(os.tmpdir(), "excerpts-"));
-  after(() => rmSync(fixtures, { recursive: true, force: true }));
+  const fixtures = useTempDir("excerpts");
 
   const source = [
     'import { createRouter } from "next-connect";',
