@@ -2,8 +2,7 @@ import Router from "next/router";
 import type { SuperTokensConfig } from "supertokens-auth-react";
 import EmailPassword from "supertokens-auth-react/recipe/emailpassword";
 import Session from "supertokens-auth-react/recipe/session";
-import { withRateLimitMessage } from "@/lib/api/rate-limited";
-import { withUnavailableMessage } from "@/lib/api/unavailable";
+import { withFormMessages } from "@/lib/api/form-messages";
 import { forgetUserData } from "@/lib/hooks/forgetUserData";
 import { appInfo } from "./appInfo";
 import { publicEnv } from "./publicEnv";
@@ -83,9 +82,9 @@ export function frontendConfig(): SuperTokensConfig {
         override: {
           functions: (original) => ({
             ...original,
-            signIn: withUnavailableMessage(withRateLimitMessage(original.signIn.bind(original))),
-            signUp: withUnavailableMessage(withRateLimitMessage(original.signUp.bind(original))),
-            sendPasswordResetEmail: withRateLimitMessage(
+            signIn: withFormMessages(original.signIn.bind(original)),
+            signUp: withFormMessages(original.signUp.bind(original)),
+            sendPasswordResetEmail: withFormMessages(
               original.sendPasswordResetEmail.bind(original),
             ),
           }),

@@ -27,3 +27,15 @@ test("a page that throws shows what happened and a way back, not a blank screen"
   await expect(failed).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
+
+test("a page that fails on the server answers 500 with the error page and a way back", async ({
+  page,
+}) => {
+  const response = await page.goto("/crash?where=server");
+  expect(response?.status()).toBe(500);
+  await expect(page.getByText("The page could not be shown (error 500)")).toBeVisible();
+  await expect(page.getByRole("banner")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the home page" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
