@@ -6,6 +6,7 @@ import { cors } from "./cors";
 import { onError, onNoMatch } from "./errors";
 import { jsonBody } from "./json-body";
 import { noStore } from "./no-store";
+import { writeLimit } from "./rate-limit";
 import {
   requireSession,
   type OptionalSessionRequest,
@@ -21,12 +22,15 @@ export type PlainHandlerOptions = Omit<SessionOptions, "sessionRequired"> & {
   methods?: readonly Method[];
   /** Read a JSON body up to `limit` into `req.body` (the route file exports `bodyParser: false`). */
   jsonBody?: { limit: string };
+  /** The user's write budget that POST, PUT, PATCH and DELETE count against (`writeLimit(name)`). */
+  writeLimit?: string;
 };
 
 // #region with-session
 /**
  * A plain `pages/api` handler behind the chain's own links, without a router: no-store, CORS, the
- * session (and the JSON body, when asked), in that order, with the chain's error link around them.
+ * session (then the JSON body and the write limit, when asked), in that order, with the chain's
+ * error link around them.
  * The handler gets `req.session`, typed, and only for the methods it names.
  */
 export function withSession(
@@ -34,10 +38,14 @@ export function withSession(
   options: PlainHandlerOptions = {},
 ): NextApiHandler {
   ensureSuperTokensInit();
-  const { methods = ["GET"], jsonBody: body, ...sessionOptions } = options;
+  const { methods = ["GET"], jsonBody: body, writeLimit: writes, ...sessionOptions } = options;
   const allowed = methods.flatMap((method) => (method === "GET" ? ["GET", "HEAD"] : [method]));
   const links: Link[] = [noStore, cors, requireSession(sessionOptions)];
   if (body) links.push(jsonBody(body));
+  if (writes) {
+    const limit = writeLimit(writes);
+    links.push((req, res, next) => (isRead(req.method) ? next() : limit(req, res, next)));
+  }
   const noMatch = onNoMatch(allowed);
 
   return chainHandler(async (req, res) => {
@@ -58,6 +66,8 @@ export function withSession(
   });
 }
 // #endregion with-session
+
+const isRead = (method = "GET") => method === "GET" || method === "HEAD";
 
 /** `requireSession()` calls the next link only once `req.session` is set; this tells TypeScript. */
 function hasSession(req: OptionalSessionRequest): req is SessionRequest {

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import type { SessionContainer } from "supertokens-node/recipe/session";
 import { ensureSuperTokensInit } from "@/config/backendConfig";
 import { noStoreValue } from "../no-store";
+import { quotaCounter, userCounterKey, writeQuota } from "../rate-limit";
 import { applyCors } from "./cors";
 import { errorResponse, methodNotAllowed } from "./errors";
 import { readJsonBody } from "./json-body";
@@ -29,12 +30,20 @@ export type NextRouteHandler<P extends Params> = (
   context: { params: Promise<P> },
 ) => Promise<Response>;
 
-export type ProtectedRouteOptions = RouteSessionOptions & { jsonBody?: { limit: string } };
+export type ProtectedRouteOptions = RouteSessionOptions & {
+  jsonBody?: { limit: string };
+  /**
+   * The user's write budget that POST, PUT, PATCH and DELETE count against (`writeLimit(name)` in
+   * a chain; the same name shares the budget with the pages/api routes).
+   */
+  writeLimit?: string;
+};
 
 // #region protected-route
 /**
  * The exports of one `route.ts`, behind the same links as `createApiRouter()`: no-store and CORS
- * on every answer, then the session, the JSON body when asked, and the error link. Every method is
+ * on every answer, then the session, the JSON body when asked, the write limit on writes when
+ * named, and the error link. Every method is
  * exported: OPTIONS answers the preflight, and a method without a handler gets the app's 405 (JSON,
  * with `Allow` and CORS) rather than Next's bare one.
  */
@@ -43,7 +52,8 @@ export function protectedRoute<P extends Params = Record<string, never>>(
   handlers: Partial<Record<Method, RouteHandler<P>>>,
 ): Record<Method | "OPTIONS", NextRouteHandler<P>> {
   ensureSuperTokensInit();
-  const { jsonBody, ...sessionOptions } = options;
+  const { jsonBody, writeLimit, ...sessionOptions } = options;
+  const countWrite = writeLimit ? quotaCounter(writeQuota(writeLimit)) : undefined;
   const allowed = methods
     .filter((method) => handlers[method] !== undefined)
     .flatMap((method) => (method === "GET" ? ["GET", "HEAD"] : [method]));
@@ -57,7 +67,13 @@ export function protectedRoute<P extends Params = Record<string, never>>(
       const params = await context.params;
       return await requireRouteSession(request, sessionOptions, async (session) => {
         const body = jsonBody ? await readJsonBody(request, jsonBody.limit) : undefined;
-        return handler(request, { session, params, body });
+        const limited =
+          countWrite && method !== "GET"
+            ? await countWrite(userCounterKey(session.getUserId()))
+            : {};
+        const response = await handler(request, { session, params, body });
+        for (const [name, value] of Object.entries(limited)) response.headers.set(name, value);
+        return response;
       });
     } catch (error) {
       return errorResponse(error);

@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import { withSession } from "supertokens-node/nextjs";
 import type { SessionContainer } from "supertokens-node/recipe/session";
+import { sessionRequired } from "@/server/api-keys/errors";
+import { presentedApiKey } from "@/server/api-keys/secret";
 import { notFound } from "@/server/http-error";
 import type { SessionOptions } from "../session";
 
@@ -20,6 +22,10 @@ export function requireRouteSession(
   handler: (session: SessionContainer) => Promise<Response>,
 ): Promise<Response> {
   const { hideFromAnonymous = false, ...verifyOptions } = options;
+  // As in requireSession(): an API key is not enough here, and is told so (not "try refresh token").
+  if (presentedApiKey(request.headers.get("authorization") ?? undefined) !== undefined) {
+    throw hideFromAnonymous ? notFound() : sessionRequired();
+  }
   return withSession(
     request,
     async (error, session) => {

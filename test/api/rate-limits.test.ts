@@ -231,6 +231,74 @@ describe("a route's limit", () => {
 });
 // #endregion route-limit
 
+describe("every write route counts", () => {
+  test("a note's writes share one budget in all three shapes of route (chain, plain, App Router)", async () => {
+    const user = await signUp(stack, { email: uniqueEmail("shapes"), headers: client() });
+    const created = await call(
+      `${stack.appUrl}/api/notes`,
+      send("POST", { title: "t", body: "b" }, user.accessToken),
+    );
+    assert.equal(created.status, 201, created.text);
+    const { id } = created.body as { id: string };
+    const edit = send("PATCH", { title: "edited" }, user.accessToken);
+    for (const [path, remaining] of [
+      [`/api/plain/notes/${id}`, 1],
+      [`/api/app-router/notes/${id}`, 0],
+    ] as const) {
+      const edited = await call(`${stack.appUrl}${path}`, edit);
+      assert.equal(edited.status, 200, `${path}: ${edited.text}`);
+      assert.match(edited.headers.get("ratelimit")!, new RegExp(`^"notes-write";r=${remaining};`));
+    }
+    for (const path of ["/api/notes", "/api/app-router/notes"]) {
+      assertRateLimited(
+        await call(
+          `${stack.appUrl}${path}`,
+          send("POST", { title: "t", body: "b" }, user.accessToken),
+        ),
+      );
+    }
+    for (const path of [`/api/plain/notes/${id}`, `/api/app-router/notes/${id}`]) {
+      assertRateLimited(await call(`${stack.appUrl}${path}`, edit));
+    }
+  });
+
+  test("API keys: creating and revoking are writes too", async () => {
+    const user = await signUp(stack, { email: uniqueEmail("keys"), headers: client() });
+    const create = send(
+      "POST",
+      { name: "script", scopes: ["notes:read"], expiresInDays: 30 },
+      user.accessToken,
+    );
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await call(`${stack.appUrl}/api/keys`, create)).status, 201);
+    }
+    assertRateLimited(await call(`${stack.appUrl}/api/keys`, create));
+  });
+
+  test("a user's API keys and session share one write budget: a new key buys no more writes", async () => {
+    const user = await signUp(stack, { email: uniqueEmail("key-writes"), headers: client() });
+    const keys: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const created = await call(
+        `${stack.appUrl}/api/keys`,
+        send(
+          "POST",
+          { name: `k${i}`, scopes: ["notes:write"], expiresInDays: 30 },
+          user.accessToken,
+        ),
+      );
+      keys.push((created.body as { key: string }).key);
+    }
+    const write = (token: string) =>
+      call(`${stack.appUrl}/api/notes`, send("POST", { title: "t", body: "b" }, token));
+    for (const token of [keys[0]!, keys[1]!, user.accessToken]) {
+      assert.equal((await write(token)).status, 201);
+    }
+    for (const token of [keys[0]!, keys[1]!, user.accessToken])
+      assertRateLimited(await write(token));
+  });
+});
+
 describe("when the counters' store fails", () => {
   test("sign-in refuses with 503 and Retry-After; a note write goes through uncounted", async () => {
     const user = await signUp(stack, { email: uniqueEmail("store"), headers: client() });

@@ -1,4 +1,5 @@
 import { createApiRouter } from "@/middleware/router";
+import { writeLimit } from "@/middleware/rate-limit";
 import { requireSession, type SessionRequest } from "@/middleware/session";
 import { deleteApiKey } from "@/server/db/api-keys";
 import { notFound } from "@/server/http-error";
@@ -8,7 +9,7 @@ import { validate } from "@/server/validate";
 /** Revokes one of the user's keys, effective on the key's next request. Another user's key: 404. */
 const router = createApiRouter<SessionRequest>()
   .use(requireSession({ checkDatabase: true }))
-  .delete(async (req, res) => {
+  .delete(writeLimit("keys-write"), async (req, res) => {
     const { id } = validate(apiKeyIdQuery, req.query);
     if (!(await deleteApiKey(req.session.getUserId(), id))) throw notFound();
     res.status(204).end();

@@ -1,4 +1,5 @@
 import { createApiRouter } from "@/middleware/router";
+import { writeLimit } from "@/middleware/rate-limit";
 import { jsonBody } from "@/middleware/json-body";
 import { requireSession, type SessionRequest } from "@/middleware/session";
 import { generateApiKey } from "@/server/api-keys/secret";
@@ -21,7 +22,7 @@ const router = createApiRouter<SessionRequest>()
     const apiKeys = await listApiKeys(req.session.getUserId());
     res.status(200).json({ apiKeys } satisfies ApiKeyList);
   })
-  .post(async (req, res) => {
+  .post(writeLimit("keys-write"), async (req, res) => {
     const input = validate(createApiKeyInput, req.body);
     const { key, ...stored } = generateApiKey();
     const apiKey = await createApiKey(req.session.getUserId(), input, stored);

@@ -5,7 +5,7 @@ import { validate } from "@/server/validate";
 
 /** /api/notes as route handlers: the signed-in user's notes, listed and created. */
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = protectedRoute(
-  { checkDatabase: true, jsonBody: { limit: "64kb" } },
+  { checkDatabase: true, jsonBody: { limit: "64kb" }, writeLimit: "notes-write" },
   {
     GET: async (request, { session }) => {
       const page = validate(listNotesQuery, Object.fromEntries(request.nextUrl.searchParams));

@@ -19,6 +19,11 @@ export default withSession(
       res.status(200).json(orNotFound(await findNote(userId, id)));
     }
   },
-  { methods: ["GET", "PATCH", "DELETE"], checkDatabase: true, jsonBody: { limit: "64kb" } },
+  {
+    methods: ["GET", "PATCH", "DELETE"],
+    checkDatabase: true,
+    jsonBody: { limit: "64kb" },
+    writeLimit: "notes-write",
+  },
 );
 export const config = { api: { bodyParser: false } };

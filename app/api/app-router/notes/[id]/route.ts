@@ -6,7 +6,7 @@ import { validate } from "@/server/validate";
 
 /** /api/notes/[id] as route handlers. Another user's note is "not found" (404), never 403. */
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = protectedRoute<{ id: string }>(
-  { checkDatabase: true, jsonBody: { limit: "64kb" } },
+  { checkDatabase: true, jsonBody: { limit: "64kb" }, writeLimit: "notes-write" },
   {
     GET: async (_request, { session, params }) => {
       const { id } = validate(noteIdQuery, params);
