@@ -27,6 +27,12 @@ const serverOnly = [
     allowTypeImports: true,
   },
 ];
+// `import("@/server/x")` is not an import declaration, so no-restricted-imports never sees it; the
+// same patterns refuse it as syntax. (esquery's regex literal cannot hold a slash, hence \x2F.)
+const serverOnlyDynamic = serverOnly.map(({ regex, message }) => ({
+  selector: `ImportExpression[source.value=/${regex.replaceAll("/", "\\x2F")}/]`,
+  message,
+}));
 
 export default defineConfig([
   ...nextVitals,
@@ -47,6 +53,7 @@ export default defineConfig([
     ignores: ["pages/api/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: serverOnly }],
+      "no-restricted-syntax": ["error", ...serverOnlyDynamic],
       "no-restricted-properties": [
         "error",
         {
