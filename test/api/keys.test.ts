@@ -9,13 +9,12 @@ import { promisify } from "node:util";
 import { after, before, describe, test } from "node:test";
 import type { ErrorBody } from "../../middleware/errors";
 import type { ApiKey, CreatedApiKey } from "../../server/db/api-keys";
+import type { Note, NotesPage } from "../../server/db/notes";
 import { openDatabase, type AppDatabase } from "../../server/db/open";
 import type { ApiKeyScope } from "../../server/schemas/api-key";
 import { startStack, type Stack } from "../../testing/stack";
 import { bearer, call, send } from "../../testing/http";
 import { signUp, type TestUser } from "../../testing/users";
-
-type Note = { id: string; title: string; body: string };
 
 let stack: Stack;
 let database: AppDatabase;
@@ -120,7 +119,7 @@ describe("using a key", () => {
 
     const list = await call(url("/api/notes"), { headers: bearer(key) });
     assert.equal(list.status, 200);
-    assert.ok((list.body as { notes: Note[] }).notes.some((n) => n.id === note.id));
+    assert.ok((list.body as NotesPage).notes.some((n) => n.id === note.id));
 
     const patched = await call(
       url(`/api/notes/${note.id}`),
@@ -219,7 +218,7 @@ describe("keys that are refused", () => {
     assert.match((me.body as ErrorBody).error.message, /profile:read/);
 
     const notes = await call(url("/api/notes?limit=100"), { headers: bearer(alice.accessToken) });
-    assert.ok(!(notes.body as { notes: Note[] }).notes.some((n) => n.title === "No"));
+    assert.ok(!(notes.body as NotesPage).notes.some((n) => n.title === "No"));
   });
 
   test("unknown, malformed and wrong-secret keys: 401 invalid_api_key", async () => {
@@ -363,7 +362,7 @@ describe("the tutorial's scripts (docs/tutorial/11-api-keys.md)", () => {
     const { stdout } = await run("sh", ["examples/api-key/notes.sh"], key);
     const [created, list] = stdout.trim().split("\n");
     assert.equal((JSON.parse(created ?? "") as Note).title, "From curl");
-    const notes = (JSON.parse(list ?? "") as { notes: Note[] }).notes;
+    const notes = (JSON.parse(list ?? "") as NotesPage).notes;
     assert.deepEqual(
       notes.map((note) => note.title),
       ["From curl"],
