@@ -3,6 +3,7 @@
  * PostgreSQL, in one run, on the same build and machine. Each database gets its own app; writes
  * are bounded by count, and the notes stored must equal the 201 answers. Prints the ratio.
  */
+import { noteLimits } from "../config/limits";
 import { startPostgres } from "../testing/postgres";
 import { startStack, type Stack } from "../testing/stack";
 import { signUp, uniqueEmail } from "../testing/users";
@@ -30,7 +31,12 @@ async function measure(stack: Stack): Promise<Measured> {
   const warmUp = await fire(note, 5, 50); // loads the route, fills the pool
   const write = summarise([await fire(note, 60, writes)]);
   const stored = (await countNotes(app, accessToken, writes + 50)) - warmUp.expected;
-  const read = { url: `${app}/api/notes?limit=20`, pid: stack.appPid, headers, expect: 200 };
+  const read = {
+    url: `${app}/api/notes?limit=${noteLimits.pageSize}`,
+    pid: stack.appPid,
+    headers,
+    expect: 200,
+  };
   const rounds = [];
   for (let i = 0; i < readRounds; i++) rounds.push(await fire(read, roundSeconds, 1_000_000));
   return { write, stored, read: summarise(rounds) };

@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as prettier from "prettier";
+import { noteLimits } from "../config/limits";
 import type { Figures } from "./load";
 import type { Verification } from "./verification";
 
@@ -51,6 +52,7 @@ const root = path.resolve(__dirname, "..");
 const resultsFile = path.join(root, "bench/results/latest.json");
 const docsFile = path.join(root, "docs/benchmarks.md");
 const markers = { start: "<!-- bench:start -->", end: "<!-- bench:end -->" };
+const notesPage = `\`GET /api/notes?limit=${noteLimits.pageSize}\``;
 
 /** Writes the JSON and the docs table; returns the Markdown to print. */
 export async function writeReport(results: Results): Promise<string> {
@@ -97,9 +99,9 @@ function render(r: Results): string {
       200,
       `${ratio(r.ratios.strictToPublic)} of public`,
     ),
-    row("`GET /api/notes?limit=20` signed in (`checkDatabase`)", r.reads.notesSession, 200),
+    row(`${notesPage} signed in (\`checkDatabase\`)`, r.reads.notesSession, 200),
     row(
-      "`GET /api/notes?limit=20` with an API key",
+      `${notesPage} with an API key`,
       r.reads.notesKey,
       200,
       `${ratio(r.ratios.notesKeyToSession)} of the session`,

@@ -2,6 +2,7 @@
  * Every request the bench sends, in one place: what each line of the table measures.
  * `app.url` is where the app listens, `app.origin` the site it allows for CORS.
  */
+import { noteLimits } from "../config/limits";
 import type { Target } from "./load";
 
 export type Server = { url: string; pid: number };
@@ -10,7 +11,7 @@ export type Tokens = { reader: string; writer: string; readerKey: string };
 export function targets(app: Server & { origin: string }, ceiling: Server, tokens: Tokens) {
   const { pid } = app;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const notesPage = `${app.url}/api/notes?limit=20`;
+  const notesPage = `${app.url}/api/notes?limit=${noteLimits.pageSize}`;
   const writeNote = (token: string): Target => ({
     url: `${app.url}/api/notes`,
     pid,

@@ -1,3 +1,4 @@
+import { noteLimits } from "../config/limits";
 import { authForm, expect, signUpThroughForm, test } from "../testing/playwright";
 import { PASSWORD, uniqueEmail } from "../testing/users";
 
@@ -89,12 +90,14 @@ test("profile: edit your name", async ({ page }) => {
   await expect(result).toContainText("Visible to you");
 });
 
-test("a long list loads 20 notes at a time", async ({ page }) => {
+test(`a long list loads ${noteLimits.pageSize} notes at a time`, async ({ page }) => {
+  const count = noteLimits.pageSize + 1;
   await signUpThroughForm(page, uniqueEmail("many"));
   await expect(page.getByText("No notes yet")).toBeVisible();
-  // 21 notes through the API, from the page so the SDK attaches (and refreshes) the session.
-  await page.evaluate(async () => {
-    for (let i = 1; i <= 21; i++) {
+  // One page and one more note through the API, from the page so the SDK attaches (and refreshes)
+  // the session.
+  await page.evaluate(async (total) => {
+    for (let i = 1; i <= total; i++) {
       const response = await fetch("/api/notes", {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -102,14 +105,14 @@ test("a long list loads 20 notes at a time", async ({ page }) => {
       });
       if (response.status !== 201) throw new Error(`note ${i}: ${response.status}`);
     }
-  });
+  }, count);
 
   await page.reload();
   const headings = page.getByRole("list", { name: "Notes" }).getByRole("heading");
-  await expect(headings).toHaveCount(20);
-  await expect(headings.first()).toHaveText("Note 21");
+  await expect(headings).toHaveCount(noteLimits.pageSize);
+  await expect(headings.first()).toHaveText(`Note ${count}`);
   await page.getByRole("button", { name: "Load more" }).click();
-  await expect(headings).toHaveCount(21);
+  await expect(headings).toHaveCount(count);
   await expect(headings.last()).toHaveText("Note 1");
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
 });
