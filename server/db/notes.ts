@@ -4,9 +4,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Selectable } from "kysely";
-import { z } from "zod";
-import { HttpError } from "../http-error";
-import type { CreateNoteInput, UpdateNoteInput } from "../schemas/note";
+import {
+  encodeNotesCursor,
+  type CreateNoteInput,
+  type NotesCursor,
+  type UpdateNoteInput,
+} from "../schemas/note";
 import { query } from "./query";
 import type { NotesTable } from "./schema";
 
@@ -29,16 +32,15 @@ const toNote = (row: Row): Note => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
-/** Newest first. The cursor is opaque to clients: the position of the last note of a page. */
+/** Newest first, after the cursor (already decoded by `listNotesQuery`) when there is one. */
 export async function listNotes(
   userId: string,
-  page: { limit: number; cursor?: string },
+  page: { limit: number; cursor?: NotesCursor },
 ): Promise<NotesPage> {
-  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
   const rows = await query((db) => {
     let select = db.selectFrom("notes").selectAll().where("user_id", "=", userId);
-    if (after) {
-      const [createdAt, id] = after;
+    if (page.cursor) {
+      const [createdAt, id] = page.cursor;
       select = select.where((eb) =>
         eb(eb.refTuple("created_at", "id"), "<", eb.tuple(createdAt, id)),
       );
@@ -56,7 +58,8 @@ export async function listNotes(
   const last = notes.at(-1);
   return {
     notes: notes.map(toNote),
-    nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > page.limit && last ? encodeNotesCursor([last.created_at, last.id]) : null,
   };
 }
 
@@ -134,18 +137,3 @@ export async function noteStats(userId: string): Promise<{
 }
 
 const countWords = (text: string) => text.split(/\s+/).filter((word) => word !== "").length;
-
-/** A cursor is the base64url JSON `[createdAt, id]` of the last note of the previous page. */
-const cursorShape = z.tuple([z.number(), z.string()]);
-
-function encodeCursor(row: Row): string {
-  return Buffer.from(JSON.stringify([row.created_at, row.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [createdAt: number, id: string] {
-  try {
-    return cursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
-  } catch {
-    throw new HttpError(400, "invalid_input", "cursor: is not a cursor this API returned");
-  }
-}
