@@ -87,6 +87,19 @@ describe("CRUD", () => {
       assert.match((reply.body as ErrorBody).error.message, new RegExp(`^${field}: `));
     }
   });
+
+  test("a cursor the API never returned gets 400, whatever it decodes to", async () => {
+    const wrongShape = Buffer.from(JSON.stringify({ after: 1 })).toString("base64url");
+    for (const cursor of ["nonsense", "", wrongShape]) {
+      const reply = await call(url(`/api/notes?cursor=${cursor}`), {
+        headers: bearer(alice.accessToken),
+      });
+      assert.equal(reply.status, 400, cursor);
+      assert.deepEqual(reply.body, {
+        error: { code: "invalid_input", message: "cursor: is not a cursor this API returned" },
+      });
+    }
+  });
 });
 
 describe("another user's note is not found", () => {
