@@ -27,8 +27,9 @@ export type RateLimitOptions = Quota & {
 // #region rate-limit
 /**
  * The rate-limit link: `points` requests per `seconds`, counted per signed-in user (by session or
- * by any of their API keys) when an auth link ran before it, per client address otherwise. Over the quota it answers 429 with
- * `Retry-After`; every answer carries the `RateLimit-Policy` and `RateLimit` headers.
+ * by any of their API keys) when an auth link ran before it, per client address otherwise. Over
+ * the quota it answers 429 with `Retry-After`; every answer carries the `RateLimit-Policy` and
+ * `RateLimit` headers.
  */
 export function rateLimit({ counterKey = callerKey, ...options }: RateLimitOptions) {
   const count = quotaCounter(options);
@@ -39,7 +40,6 @@ export function rateLimit({ counterKey = callerKey, ...options }: RateLimitOptio
     return next();
   };
 }
-// #endregion rate-limit
 
 /**
  * Counts one request under `key`, for any framework (route handlers use it too): the headers to
@@ -62,6 +62,7 @@ export function quotaCounter({ whenStoreDown, ...quota }: RateLimitOptions) {
     return rateLimitHeaders(quota, state.remainingPoints, state.msBeforeNext);
   };
 }
+// #endregion rate-limit
 
 /**
  * The default for a route that writes: `RATE_LIMIT_WRITES_PER_MINUTE` per user, shared by the

@@ -51,7 +51,8 @@ function Notes() {
   } else if (notes.length === 0) {
     list = (
       <StateMessage icon={<Icon name="note" />} title="No notes yet">
-        Write your first note with the form. It is saved to SQLite through a protected API route.
+        Write your first note with the form. It is saved to the app&rsquo;s database through a
+        protected API route.
       </StateMessage>
     );
   } else {

@@ -1,8 +1,7 @@
 import STGeneralError from "supertokens-web-js/utils/error";
 import { ApiError } from "./errors";
 
-const signInUnavailable =
-  "Sign-in is temporarily unavailable. Please try again in a moment.";
+const signInUnavailable = "Sign-in is temporarily unavailable. Please try again in a moment.";
 
 /**
  * For the prebuilt auth forms: two answers the SDK does not expect become the form's own message,

@@ -42,6 +42,11 @@ function client(): Record<string, string> {
 
 const signIn = (email: string, pass: string, from: Record<string, string>) =>
   authAttempt(stack, "signin", email, pass, from);
+const reset = (email: string, from: Record<string, string>) =>
+  call(`${stack.appUrl}/api/auth/user/password/reset/token`, {
+    ...send("POST", { formFields: [{ id: "email", value: email }] }),
+    headers: { "content-type": "application/json", ...from },
+  });
 
 function assertRateLimited(reply: Reply, retryAfter?: number) {
   assert.equal(reply.status, 429, reply.text);
@@ -184,11 +189,6 @@ describe("per client address", () => {
   });
 
   test("password-reset e-mails: 2 per account, 3 per address", async () => {
-    const reset = (email: string, from: Record<string, string>) =>
-      call(`${stack.appUrl}/api/auth/user/password/reset/token`, {
-        ...send("POST", { formFields: [{ id: "email", value: email }] }),
-        headers: { "content-type": "application/json", ...from },
-      });
     const { email } = await signUp(stack, { email: uniqueEmail("reset"), headers: client() });
     assert.equal((await reset(email, client())).status, 200);
     assert.equal((await reset(email.toUpperCase(), client())).status, 200);
@@ -300,21 +300,32 @@ describe("every write route counts", () => {
 });
 
 describe("when the counters' store fails", () => {
-  test("sign-in refuses with 503 and Retry-After; a note write goes through uncounted", async () => {
+  test("sign-in, sign-up and reset refuse with 503 and Retry-After; a note write and an API key go through uncounted", async () => {
     const user = await signUp(stack, { email: uniqueEmail("store"), headers: client() });
+    const created = await call(
+      `${stack.appUrl}/api/keys`,
+      send("POST", { name: "k", scopes: ["notes:read"], expiresInDays: 30 }, user.accessToken),
+    );
+    const { key } = created.body as { key: string };
     await breakCounters(stack);
     try {
-      const refused = await signIn(user.email, PASSWORD, client());
-      assert.equal(refused.status, 503, refused.text);
-      assert.equal(
-        (refused.body as { error: { code: string } }).error.code,
-        "database_unavailable",
-      );
-      assert.ok(Number(refused.headers.get("retry-after")) > 0);
+      for (const [what, refused] of [
+        ["sign-in", await signIn(user.email, PASSWORD, client())],
+        ["sign-up", await authAttempt(stack, "signup", uniqueEmail("new"), PASSWORD, client())],
+        ["password reset", await reset(user.email, client())],
+      ] as const) {
+        assert.equal(refused.status, 503, `${what}: ${refused.text}`);
+        const { error } = refused.body as { error: { code: string } };
+        assert.equal(error.code, "database_unavailable", what);
+        assert.ok(Number(refused.headers.get("retry-after")) > 0, what);
+      }
       const note = send("POST", { title: "t", body: "b" }, user.accessToken);
       const written = await call(`${stack.appUrl}/api/notes`, note);
       assert.equal(written.status, 201, written.text);
       assert.equal(written.headers.get("ratelimit"), null, "not counted");
+      const read = await call(`${stack.appUrl}/api/notes`, { headers: bearer(key) });
+      assert.equal(read.status, 200, read.text);
+      assert.equal(read.headers.get("ratelimit"), null, "the key's request was not counted");
     } finally {
       await repairCounters(stack);
     }

@@ -56,9 +56,16 @@ const stack = useStack({ env: { ALLOWED_ORIGINS: allowed } });
 let alice: TestUser;
 let bob: TestUser;
 let alicesNote: Note;
+let alicesKey: string;
 
 before(async () => {
   [alice, bob] = await Promise.all([signUp(stack), signUp(stack)]);
+  const key = await call(
+    `${stack.appUrl}/api/keys`,
+    send("POST", { name: "script", scopes: ["notes:read"], expiresInDays: 30 }, alice.accessToken),
+  );
+  assert.equal(key.status, 201, key.text);
+  alicesKey = (key.body as { key: string }).key;
   const created = await call(
     `${stack.appUrl}/api/notes`,
     send("POST", { title: "Alice's", body: "private" }, alice.accessToken),
@@ -112,8 +119,16 @@ const cases: Case[] = [
     name: "preflight from a refused origin: no Access-Control-Allow-Origin",
     async run(shape) {
       const reply = await preflight(shape.user, refused);
+      // Answered like any preflight, but without the header, so the browser blocks the request.
+      assert.equal(reply.status, 204);
       assert.equal(reply.headers.get("access-control-allow-origin"), null);
       assert.match(reply.headers.get("vary") ?? "", /Origin/);
+    },
+  },
+  {
+    name: "an API key where only a session will do: 403 session_required, not the SDK's refresh",
+    async run(shape) {
+      assertAppError(await at(shape.user, { headers: bearer(alicesKey) }), 403, "session_required");
     },
   },
   {
@@ -205,12 +220,14 @@ const cases: Case[] = [
     },
   },
   {
-    name: "hideFromAnonymous: 404 for anonymous callers, 200 once signed in",
+    name: "hideFromAnonymous: 404 for anonymous callers and API keys, 200 once signed in",
     needs: "hidden",
     async run(shape) {
       const hidden = shape.hidden!;
       const anonymous = await at(hidden);
       assert.deepEqual([anonymous.status, anonymous.body], [404, notFound]);
+      const key = await at(hidden, { headers: bearer(alicesKey) });
+      assert.deepEqual([key.status, key.body], [404, notFound]);
       const signedIn = await at(hidden, { headers: bearer(alice.accessToken) });
       assert.equal(signedIn.status, 200);
     },

@@ -9,7 +9,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { parse } from "yaml";
 import { z } from "zod";
-import { parseEnv } from "../../config/env";
+import { envVariables, parseEnv } from "../../config/env";
 
 const root = path.resolve(__dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -18,6 +18,7 @@ const service = z.object({
   image: z.string(),
   environment: z.record(z.string(), z.string()).default({}),
   ports: z.array(z.string()).default([]),
+  command: z.string().optional(),
 });
 const compose = z
   .object({ services: z.object({ app: service, supertokens: service, postgres: service }) })
@@ -29,7 +30,8 @@ test("every variable set for the app is one the app reads (.env.example) and acc
   const documented = new Set([...read(".env.example").matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
   for (const name of Object.keys(app.environment)) {
     if (name === "NODE_ENV") continue; // Next.js's own
-    assert.ok(documented.has(name), `${name} is not a variable of config/env.ts`);
+    assert.ok(envVariables.includes(name), `${name} is not a variable of config/env.ts`);
+    assert.ok(documented.has(name), `${name} is not listed in .env.example`);
   }
   const env = parseEnv(app.environment);
   assert.equal(env.databaseUrl, app.environment.DATABASE_URL);
@@ -59,4 +61,18 @@ test("the published port is the one in API_DOMAIN and in the guide", () => {
   assert.ok(guide.includes("docker compose up"), "the guide shows how to start it");
   assert.ok(guide.includes(`${apiDomain.origin}/api/health`), "the guide checks the same URL");
   assert.match(guide, /not run by this repository's CI/);
+});
+
+test("the app's command runs the scripts it needs, in the order the guide gives", () => {
+  const steps = (app.command ?? "")
+    .replace(/^sh -c "(.*)"$/, "$1")
+    .split("&&")
+    .map((step) => step.trim());
+  // npm skips devDependencies under NODE_ENV=production, and the build and migrations need them.
+  if (app.environment.NODE_ENV === "production") assert.match(steps[0] ?? "", /--include=dev/);
+  const scripts = steps.map((step) => /^npm (?:run )?(\S+)/.exec(step)?.[1]);
+  assert.deepEqual(scripts, ["ci", "build", "db:migrate", "start"]);
+  const defined = Object.keys(JSON.parse(read("package.json")).scripts as Record<string, string>);
+  for (const script of ["build", "db:migrate", "start"])
+    assert.ok(defined.includes(script), script);
 });
