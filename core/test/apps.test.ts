@@ -36,7 +36,7 @@ describe("API keys", () => {
     const viaHeader = await coreCall(`${core.url}/apiversion`, {
       headers: { "api-key": BASE_KEY },
     });
-    assert.deepEqual(viaHeader.json(), { versions: ["5.4"] });
+    assert.deepEqual(viaHeader.body, { versions: ["5.4"] });
     const viaBearer = await coreCall(`${core.url}/apiversion`, {
       headers: { authorization: `Bearer ${BASE_KEY}` },
     });
@@ -60,13 +60,13 @@ describe("isolated apps", () => {
   test("each app has its own users: one email signs up in both", async () => {
     const one = await createApp(core, {}, BASE_KEY);
     const two = await createApp(core, {}, BASE_KEY);
-    const first = (await signUp(one, "same@example.com")).json() as { user: { id: string } };
-    const second = (await signUp(two, "same@example.com")).json() as { status: string };
+    const first = (await signUp(one, "same@example.com")).body as { user: { id: string } };
+    const second = (await signUp(two, "same@example.com")).body as { status: string };
     assert.equal(second.status, "OK");
     const lookup = await coreCall(`${two}/user/id?userId=${first.user.id}`, {
       headers: { "api-key": BASE_KEY },
     });
-    assert.deepEqual(lookup.json(), { status: "UNKNOWN_USER_ID_ERROR" });
+    assert.deepEqual(lookup.body, { status: "UNKNOWN_USER_ID_ERROR" });
   });
 
   test("a token from one app does not verify in another", async () => {
@@ -78,7 +78,7 @@ describe("isolated apps", () => {
         headers,
         body: { userId: "u", userDataInJWT: {}, userDataInDatabase: {}, enableAntiCsrf: false },
       })
-    ).json() as { accessToken: { token: string } };
+    ).body as { accessToken: { token: string } };
     const verify = (appUrl: string) =>
       coreCall(`${appUrl}/recipe/session/verify`, {
         headers,
@@ -89,8 +89,8 @@ describe("isolated apps", () => {
           checkDatabase: true,
         },
       });
-    assert.equal(((await verify(one)).json() as { status: string }).status, "OK");
-    assert.equal(((await verify(two)).json() as { status: string }).status, "TRY_REFRESH_TOKEN");
+    assert.equal(((await verify(one)).body as { status: string }).status, "OK");
+    assert.equal(((await verify(two)).body as { status: string }).status, "TRY_REFRESH_TOKEN");
   });
 
   test("a removed app is gone with its data; removing it twice says so", async () => {
@@ -102,8 +102,8 @@ describe("isolated apps", () => {
         body: { appId },
         headers: { "api-key": BASE_KEY },
       });
-    assert.deepEqual((await remove()).json(), { status: "OK", didExist: true });
-    assert.deepEqual((await remove()).json(), { status: "OK", didExist: false });
+    assert.deepEqual((await remove()).body, { status: "OK", didExist: true });
+    assert.deepEqual((await remove()).body, { status: "OK", didExist: false });
     const after = await signUp(app, "gone@example.com");
     assert.equal(after.status, 400);
     assert.match(after.text, /AppId or tenantId not found/);
@@ -117,7 +117,7 @@ describe("isolated apps", () => {
         body,
         headers: { "api-key": BASE_KEY },
       });
-      const { accessToken } = res.json() as {
+      const { accessToken } = res.body as {
         accessToken: { expiry: number; createdTime: number };
       };
       return (accessToken.expiry - accessToken.createdTime) / 1000;
@@ -145,9 +145,9 @@ describe("tenants", () => {
       body: { tenantId: "team-a", firstFactors: ["emailpassword"] },
       headers,
     });
-    assert.deepEqual(put.json(), { status: "OK", createdNew: true });
+    assert.deepEqual(put.body, { status: "OK", createdNew: true });
     const tenant = await coreCall(`${app}/team-a/recipe/multitenancy/tenant/v2`, { headers });
-    assert.deepEqual(tenant.json(), {
+    assert.deepEqual(tenant.body, {
       status: "OK",
       tenantId: "team-a",
       thirdParty: { providers: [] },
@@ -155,32 +155,32 @@ describe("tenants", () => {
       firstFactors: ["emailpassword"],
     });
     const publicTenant = await coreCall(`${app}/public/recipe/multitenancy/tenant/v2`, { headers });
-    assert.equal("firstFactors" in (publicTenant.json() as object), false);
+    assert.equal("firstFactors" in (publicTenant.body as object), false);
 
     // One email per tenant: the same email signs up once in each.
     const inA = await coreCall(`${app}/team-a/recipe/signup`, {
       body: { email: "t@example.com", password: PASSWORD },
       headers,
     });
-    assert.equal((inA.json() as { status: string }).status, "OK");
-    assert.equal(((await signUp(app, "t@example.com")).json() as { status: string }).status, "OK");
+    assert.equal((inA.body as { status: string }).status, "OK");
+    assert.equal(((await signUp(app, "t@example.com")).body as { status: string }).status, "OK");
     const again = await coreCall(`${app}/team-a/recipe/signup`, {
       body: { email: "T@example.com", password: PASSWORD },
       headers,
     });
-    assert.equal((again.json() as { status: string }).status, "EMAIL_ALREADY_EXISTS_ERROR");
+    assert.equal((again.body as { status: string }).status, "EMAIL_ALREADY_EXISTS_ERROR");
 
     const list = await coreCall(`${app}/recipe/multitenancy/tenant/list/v2`, { headers });
-    const ids = (list.json() as { tenants: { tenantId: string }[] }).tenants.map((t) => t.tenantId);
+    const ids = (list.body as { tenants: { tenantId: string }[] }).tenants.map((t) => t.tenantId);
     assert.deepEqual(ids, ["public", "team-a"]);
 
     const removed = await coreCall(`${app}/recipe/multitenancy/tenant/remove`, {
       body: { tenantId: "team-a" },
       headers,
     });
-    assert.deepEqual(removed.json(), { status: "OK", didExist: true });
+    assert.deepEqual(removed.body, { status: "OK", didExist: true });
     const missing = await coreCall(`${app}/team-a/recipe/multitenancy/tenant/v2`, { headers });
-    assert.deepEqual(missing.json(), { status: "TENANT_NOT_FOUND_ERROR" });
+    assert.deepEqual(missing.body, { status: "TENANT_NOT_FOUND_ERROR" });
     const unknown = await coreCall(`${app}/team-a/recipe/signup`, {
       body: { email: "x@example.com", password: PASSWORD },
       headers,

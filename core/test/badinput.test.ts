@@ -72,13 +72,12 @@ describe("bad input gets a short 4xx and changes nothing", () => {
     });
     assert.equal(chunked, 413);
     const stored = await coreCall(`${core.url}/recipe/user/metadata?userId=u`);
-    assert.deepEqual(stored.json(), { status: "OK", metadata: {} });
+    assert.deepEqual(stored.body, { status: "OK", metadata: {} });
   });
 
   test("a refresh token that was tampered with is refused", async () => {
-    const created = (
-      await post("/public/recipe/session", { ...session, userDataInJWT: {} })
-    ).json() as { refreshToken: { token: string } };
+    const created = (await post("/public/recipe/session", { ...session, userDataInJWT: {} }))
+      .body as { refreshToken: { token: string } };
     const token = created.refreshToken.token;
     const tampered = `${token.slice(0, 10)}${token[10] === "A" ? "B" : "A"}${token.slice(11)}`;
     const res = await post("/recipe/session/refresh", {
@@ -86,7 +85,7 @@ describe("bad input gets a short 4xx and changes nothing", () => {
       enableAntiCsrf: false,
       useDynamicSigningKey: true,
     });
-    assert.equal((res.json() as { status: string }).status, "UNAUTHORISED");
+    assert.equal((res.body as { status: string }).status, "UNAUTHORISED");
   });
 
   test("after all that the core still answers", async () => {

@@ -28,7 +28,7 @@ test("npm run core: configured by env, prints one line, stops cleanly on SIGTERM
     headers: { "api-key": "cli-test-key-0123456789" },
     body: { userId: "u", userDataInJWT: {}, userDataInDatabase: {}, enableAntiCsrf: false },
   });
-  const { accessToken } = created.json() as {
+  const { accessToken } = created.body as {
     accessToken: { expiry: number; createdTime: number };
   };
   assert.equal(accessToken.expiry - accessToken.createdTime, 7000);

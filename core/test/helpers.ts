@@ -12,6 +12,7 @@ import EmailPassword from "supertokens-node/recipe/emailpassword";
 import Session from "supertokens-node/recipe/session";
 import UserMetadata from "supertokens-node/recipe/usermetadata";
 import UserRoles from "supertokens-node/recipe/userroles";
+import { call, type Reply } from "../../testing/http";
 import type { CoreConfigInput } from "../config";
 import { startCore, type CoreOptions, type RunningCore } from "../server";
 
@@ -68,17 +69,12 @@ export function initSdk(
   });
 }
 
-export type FdiResponse = { status: number; headers: Headers; body: unknown };
-
 /**
  * The SDK's own HTTP endpoints (`/auth/*`) on a plain node:http server, plus `GET /session`
  * guarded by `Session.getSession` (`?checkDatabase=true` to force a core round-trip).
  */
 export async function startSdkServer(): Promise<{
-  call(
-    path: string,
-    init?: { method?: string; body?: unknown; token?: string },
-  ): Promise<FdiResponse>;
+  call(path: string, init?: { method?: string; body?: object; token?: string }): Promise<Reply>;
   close(): Promise<void>;
 }> {
   const handleAuth = middleware<PreParsedRequest, CollectingResponse>();
@@ -111,19 +107,16 @@ export async function startSdkServer(): Promise<{
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    async call(path, init = {}) {
-      const res = await fetch(base + path, {
-        method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    // The same JSON request as coreCall's, with the headers a front end sends to the SDK.
+    call: (path, init = {}) =>
+      coreCall(base + path, {
+        method: init.method,
+        body: init.body,
         headers: {
-          "content-type": "application/json",
           rid: "anti-csrf",
           ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-    },
+      }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -148,24 +141,19 @@ async function preParse(req: IncomingMessage): Promise<PreParsedRequest> {
   });
 }
 
-/** Raw call to the core, for what the SDK never sends (bad input, API keys, app management). */
-export async function coreCall(
+/**
+ * Raw call to the core, for what the SDK never sends (bad input, API keys, app management): a JSON
+ * body (a string is sent as is, to send broken JSON), POST when there is one, extra headers such
+ * as `api-key`. The answer is the kit's `Reply`: `body` is parsed JSON, `text` the core's
+ * plain-text errors.
+ */
+export function coreCall(
   url: string,
   init: { method?: string; body?: string | object; headers?: Record<string, string> } = {},
-): Promise<{ status: number; text: string; json(): unknown }> {
-  const res = await fetch(url, {
+): Promise<Reply> {
+  return call(url, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: { "content-type": "application/json", ...init.headers },
     body: typeof init.body === "object" ? JSON.stringify(init.body) : init.body,
   });
-  const text = await res.text();
-  return { status: res.status, text, json: () => JSON.parse(text) as unknown };
-}
-
-type JwtPart = Record<string, unknown>;
-
-export function decodeJwt(token: string): { header: JwtPart; payload: JwtPart } {
-  const [header = "", payload = ""] = token.split(".");
-  const part = (text: string) => JSON.parse(Buffer.from(text, "base64url").toString()) as JwtPart;
-  return { header: part(header), payload: part(payload) };
 }

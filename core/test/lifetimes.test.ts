@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
+import type { Reply } from "../../testing/http";
 import type { RunningCore } from "../server";
 import { coreCall, createApp, PASSWORD, startTestCore } from "./helpers";
 
@@ -21,13 +22,13 @@ type Created = {
   accessToken: { token: string; expiry: number; createdTime: number };
   refreshToken: { token: string; expiry: number; createdTime: number };
 };
-const status = (res: { json(): unknown }) => (res.json() as { status: string }).status;
+const status = (res: Reply) => (res.body as { status: string }).status;
 const createSession = async (appUrl = app) =>
   (
     await coreCall(`${appUrl}/public/recipe/session`, {
       body: { userId: "u", userDataInJWT: { v: 1 }, userDataInDatabase: {}, enableAntiCsrf: false },
     })
-  ).json() as Created;
+  ).body as Created;
 const verify = (accessToken: string) =>
   coreCall(`${app}/recipe/session/verify`, {
     body: { accessToken, doAntiCsrfCheck: false, enableAntiCsrf: false, checkDatabase: false },
@@ -48,7 +49,7 @@ describe("configured lifetimes", () => {
     const regenerated = await coreCall(`${app}/recipe/session/regenerate`, {
       body: { accessToken: created.accessToken.token, userDataInJWT: { v: 2 } },
     });
-    const body = regenerated.json() as { status: string; accessToken?: unknown };
+    const body = regenerated.body as { status: string; accessToken?: unknown };
     assert.equal(body.status, "OK");
     assert.equal(body.accessToken, undefined);
   });
@@ -59,7 +60,7 @@ describe("configured lifetimes", () => {
     assert.equal(created.refreshToken.expiry - created.refreshToken.createdTime, 1200);
     await sleep(1300);
     const res = await refresh(shortSessions, created.refreshToken.token);
-    assert.deepEqual(res.json(), {
+    assert.deepEqual(res.body, {
       status: "UNAUTHORISED",
       message: "Session missing in db or has expired",
     });
@@ -69,11 +70,11 @@ describe("configured lifetimes", () => {
     const signUp = await coreCall(`${app}/public/recipe/signup`, {
       body: { email: "late@example.com", password: PASSWORD },
     });
-    const userId = (signUp.json() as { user: { id: string } }).user.id;
+    const userId = (signUp.body as { user: { id: string } }).user.id;
     const tokenReply = await coreCall(`${app}/public/recipe/user/password/reset/token`, {
       body: { userId, email: "late@example.com" },
     });
-    const { token } = tokenReply.json() as { token: string };
+    const { token } = tokenReply.body as { token: string };
     await sleep(600);
     const consumed = await coreCall(`${app}/public/recipe/user/password/reset/token/consume`, {
       body: { token },

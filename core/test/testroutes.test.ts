@@ -8,7 +8,8 @@ import { after, before, test } from "node:test";
 import { convertToRecipeUserId } from "supertokens-node";
 import Session from "supertokens-node/recipe/session";
 import type { RunningCore } from "../server";
-import { coreCall, decodeJwt, initSdk, startTestCore } from "./helpers";
+import { decodeJwt, decodeProtectedHeader } from "jose";
+import { coreCall, initSdk, startTestCore } from "./helpers";
 
 let core: RunningCore;
 let plain: RunningCore;
@@ -34,13 +35,13 @@ test("the same session's token, expired; refused by the SDK, and the refresh sti
   const { accessToken, refreshToken } = session.getAllSessionTokensDangerously();
   const reply = await expire(core.url, accessToken);
   assert.equal(reply.status, 200);
-  const expired = (reply.json() as { accessToken: { token: string } }).accessToken.token;
+  const expired = (reply.body as { accessToken: { token: string } }).accessToken.token;
 
+  assert.deepEqual(decodeProtectedHeader(expired), decodeProtectedHeader(accessToken));
   const before = decodeJwt(accessToken);
   const after = decodeJwt(expired);
-  assert.deepEqual(after.header, before.header);
-  assert.deepEqual({ ...after.payload, exp: 0, iat: 0 }, { ...before.payload, exp: 0, iat: 0 });
-  assert.ok(Number(after.payload.exp) * 1000 < Date.now());
+  assert.deepEqual({ ...after, exp: 0, iat: 0 }, { ...before, exp: 0, iat: 0 });
+  assert.ok(Number(after.exp) * 1000 < Date.now());
 
   await assert.rejects(Session.getSessionWithoutRequestResponse(expired), (error: Error) => {
     assert.equal((error as Error & { type: string }).type, Session.Error.TRY_REFRESH_TOKEN);
@@ -54,5 +55,5 @@ test("the same session's token, expired; refused by the SDK, and the refresh sti
 
 test("a token the core did not sign is refused", async () => {
   const reply = await expire(core.url, "not.a.token");
-  assert.deepEqual(reply.json(), { status: "UNAUTHORISED", message: "Invalid access token" });
+  assert.deepEqual(reply.body, { status: "UNAUTHORISED", message: "Invalid access token" });
 });

@@ -81,15 +81,14 @@ describe("POST /recipe/multitenancy/tenant/user", () => {
       const res = await coreCall(`${app}/${tenant}/recipe/signup`, {
         body: { email, password: PASSWORD },
       });
-      return (res.json() as { user: { id: string } }).user.id;
+      return (res.body as { user: { id: string } }).user.id;
     };
     const publicAlice = await signUp("public", "alice@example.com");
     await signUp("team", "alice@example.com");
     const publicBob = await signUp("public", "bob@example.com");
     const associate = async (recipeUserId: string) =>
-      (
-        await coreCall(`${app}/team/recipe/multitenancy/tenant/user`, { body: { recipeUserId } })
-      ).json();
+      (await coreCall(`${app}/team/recipe/multitenancy/tenant/user`, { body: { recipeUserId } }))
+        .body;
 
     assert.deepEqual(await associate(publicAlice), { status: "EMAIL_ALREADY_EXISTS_ERROR" });
     assert.deepEqual(await associate(publicBob), { status: "OK", wasAlreadyAssociated: false });
