@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -72,5 +72,51 @@ describe("dev scripts stop, saying what to do, when their port is taken", () => 
     assert.equal(result.status, 1, result.stdout + result.stderr);
     assert.match(result.stderr, /without this example's origins in ALLOWED_ORIGINS/);
     assert.doesNotMatch(result.stdout, /VITE/);
+  });
+});
+
+describe("npm run dev:cross-origin prints the address whose cookies reach the API", () => {
+  test("with an app that allows the example: reuses it, prints and serves http://localhost:<port>", async () => {
+    const allowing = await listen((req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.setHeader("access-control-allow-origin", req.headers.origin ?? "");
+      res.end(JSON.stringify({ status: "ok", core: "up", database: "up" }));
+    });
+    const examplePort = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "examples/cross-origin/dev.ts"], {
+      cwd: root,
+      detached: true, // its own process group, so that Vite goes too when the test stops it
+      env: {
+        ...process.env,
+        API_DOMAIN: `http://localhost:${allowing}`,
+        EXAMPLE_PORT: `${examplePort}`,
+        NO_COLOR: "1",
+      },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!/Local:/.test(output) && child.exitCode === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const local = `http://localhost:${examplePort}/`;
+      assert.match(
+        output,
+        new RegExp(`Reusing the app already running on http://localhost:${allowing}`),
+      );
+      assert.match(output, new RegExp(`open ${local.slice(0, -1)} \\(cookie sessions\\)`));
+      assert.match(output, new RegExp(`Local:\\s+${local}`), output);
+      assert.doesNotMatch(
+        output,
+        /Local:\s+http:\/\/127\./,
+        "not an address whose cookies miss the API",
+      );
+      const page = await fetch(local);
+      assert.equal(page.status, 200);
+    } finally {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+    }
   });
 });
