@@ -53,8 +53,14 @@ test("create a key, use it from a script, revoke it, and it stops working", asyn
     await expect(page.getByText(key.slice(17))).toHaveCount(0);
 
     await row.getByRole("button", { name: "Revoke “Nightly export”" }).click();
+    // The list drops the key at once (optimistic); the server's 204 is what revokes it.
+    const revoked = page.waitForResponse(
+      (response) =>
+        response.request().method() === "DELETE" && response.url().includes("/api/keys/"),
+    );
     await row.getByRole("button", { name: "Revoke now" }).click();
     await expect(page.getByText("No API keys yet")).toBeVisible();
+    expect((await revoked).status()).toBe(204);
 
     const refused = await script.get("/api/notes", { headers });
     expect(refused.status()).toBe(401);
