@@ -1,6 +1,7 @@
 /**
- * The app's API routes, found by scanning pages/api/** the way Next.js maps files to URLs, so that
- * suites that must cover every route (the contract test, the CORS test) cannot miss a new one.
+ * The app's API routes, found by scanning pages/api/** (and the route.ts files in app/) the way
+ * Next.js maps files to URLs, so that suites that must cover every route (the contract test, the
+ * CORS test) cannot miss a new one.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +21,14 @@ export function apiRoutes(): ApiRoute[] {
     .filter((file) => /\.tsx?$/.test(file))
     .sort()
     .map((file) => ({ file: path.posix.join("pages/api", file), path: urlPath(file) }));
+}
+
+/** The App Router's route handlers: every `route.ts` under app/. */
+export function appRoutes(): string[] {
+  return readdirSync(path.join(root, "app"), { recursive: true, encoding: "utf8" })
+    .filter((file) => /(^|\/)route\.tsx?$/.test(file))
+    .sort()
+    .map((file) => path.posix.join("app", file));
 }
 
 function urlPath(file: string): string {

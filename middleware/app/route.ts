@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { SessionContainer } from "supertokens-node/recipe/session";
 import { ensureSuperTokensInit } from "@/config/backendConfig";
+import { chainHandler } from "../chain-handlers";
 import { noStoreValue } from "../no-store";
 import { quotaCounter, userCounterKey, writeQuota } from "../rate-limit";
 import { applyCors } from "./cors";
@@ -80,7 +81,7 @@ export function protectedRoute<P extends Params = Record<string, never>>(
     }
   };
 
-  const answer: NextRouteHandler<P> = async (request, context) => {
+  const answer = chainHandler<NextRouteHandler<P>>(async (request, context) => {
     const cors = applyCors(request);
     const response = cors.preflight
       ? new Response(null, { status: 204 })
@@ -88,7 +89,7 @@ export function protectedRoute<P extends Params = Record<string, never>>(
     for (const [name, value] of cors.headers) response.headers.set(name, value);
     response.headers.set("Cache-Control", noStoreValue);
     return response;
-  };
+  });
 
   return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer };
 }

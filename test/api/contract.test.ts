@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { isChainHandler } from "../../middleware/chain-handlers";
-import { apiRoutes } from "../../testing/routes";
+import { apiRoutes, appRoutes } from "../../testing/routes";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -42,6 +42,26 @@ describe("every route under pages/api", () => {
     test(`${route.file}: built by the chain factory, body parser off`, async () => {
       const loaded = (await import(path.join(root, route.file))) as RouteModule;
       assert.deepEqual(breaches(loaded), []);
+    });
+  }
+});
+
+describe("every App Router route.ts", () => {
+  const files = appRoutes();
+
+  test("the scan finds them", () => {
+    assert.ok(files.includes("app/api/app-router/notes/route.ts"), files.join(", "));
+  });
+
+  // All six methods: OPTIONS answers preflights, and a method without a handler gets the app's 405
+  // (with CORS) instead of Next's bare one. Each built by protectedRoute (middleware/app/route.ts).
+  for (const file of files) {
+    test(`${file}: every method exported, built by protectedRoute`, async () => {
+      const loaded = (await import(path.join(root, file))) as Record<string, unknown>;
+      const missing = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter(
+        (method) => !isChainHandler(loaded[method]),
+      );
+      assert.deepEqual(missing, []);
     });
   }
 });

@@ -13,7 +13,7 @@ import { serveInProcess, type InProcessApp } from "../../testing/in-process";
 import { useStack, useTempDir } from "../../testing/node";
 import { expireAccessToken, refresh } from "../../testing/session";
 import { migrate } from "../../testing/stack";
-import { signUp, type TestUser } from "../../testing/users";
+import { credentials, signUp, type TestUser } from "../../testing/users";
 
 type Shape = {
   name: string;
@@ -57,6 +57,8 @@ let alice: TestUser;
 let bob: TestUser;
 let alicesNote: Note;
 let alicesKey: string;
+/** Alice's session as a browser holds it: cookies, not headers. */
+let alicesCookies: string;
 
 before(async () => {
   [alice, bob] = await Promise.all([signUp(stack), signUp(stack)]);
@@ -66,6 +68,14 @@ before(async () => {
   );
   assert.equal(key.status, 201, key.text);
   alicesKey = (key.body as { key: string }).key;
+  const cookieSignIn = await call(`${stack.appUrl}/api/auth/signin`, {
+    ...send("POST", credentials(alice.email)),
+    headers: { "content-type": "application/json", rid: "emailpassword", "st-auth-mode": "cookie" },
+  });
+  alicesCookies = cookieSignIn.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const created = await call(
     `${stack.appUrl}/api/notes`,
     send("POST", { title: "Alice's", body: "private" }, alice.accessToken),
@@ -123,6 +133,14 @@ const cases: Case[] = [
       assert.equal(reply.status, 204);
       assert.equal(reply.headers.get("access-control-allow-origin"), null);
       assert.match(reply.headers.get("vary") ?? "", /Origin/);
+    },
+  },
+  {
+    name: "a cookie session, as a browser sends it: 200 for its user",
+    async run(shape) {
+      const reply = await at(shape.user, { headers: { cookie: alicesCookies } });
+      assert.equal(reply.status, 200, reply.text);
+      assert.equal((reply.body as { userId: string }).userId, alice.userId);
     },
   },
   {
