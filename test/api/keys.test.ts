@@ -144,7 +144,7 @@ describe("using a key", () => {
     assert.equal((reply.body as { id: string }).id, alice.userId);
   });
 
-  test("lastUsedAt is recorded, at most once a minute", async () => {
+  test("lastUsedAt is recorded, at most once a minute, and again after it", async () => {
     const user = await signUp(stack);
     const { key } = await createKey(user, ["notes:read"]);
     assert.equal((await call(url("/api/notes"), { headers: bearer(key) })).status, 200);
@@ -153,6 +153,17 @@ describe("using a key", () => {
     assert.equal((await call(url("/api/notes"), { headers: bearer(key) })).status, 200);
     const [again] = await listKeys(user);
     assert.equal(again?.lastUsedAt, used.lastUsedAt);
+
+    // A minute later (the stored time moved back, rather than a test that waits), a use counts again.
+    const aMinuteAgo = Date.parse(used.lastUsedAt) - 61_000;
+    await database.db
+      .updateTable("api_keys")
+      .set({ last_used_at: aMinuteAgo })
+      .where("user_id", "=", user.userId)
+      .execute();
+    assert.equal((await call(url("/api/notes"), { headers: bearer(key) })).status, 200);
+    const [later] = await listKeys(user);
+    assert.ok(Date.parse(later?.lastUsedAt ?? "") > aMinuteAgo, `${later?.lastUsedAt}`);
   });
 
   test("each key has its own rate limit; other keys and sessions are not counted in it", async () => {
