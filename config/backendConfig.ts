@@ -10,6 +10,7 @@ import UserRoles from "supertokens-node/recipe/userroles";
 import type { TypeInput } from "supertokens-node/types";
 import { appendToOutbox } from "../server/outbox";
 import { limitEmailPassword } from "../server/rate-limit/email-password";
+import { verifySessionsOrSayCoreIsDown } from "../server/session-verification";
 import { appInfo } from "./appInfo";
 import { env } from "./env";
 
@@ -44,7 +45,8 @@ export function backendConfig(): TypeInput {
           }),
         },
       }),
-      Session.init(),
+      // A token that cannot be verified because the core is down: 503, not a 401 that starts a refresh.
+      Session.init({ override: { functions: verifySessionsOrSayCoreIsDown } }),
       // Puts the user's roles and permissions in the access token, for the guards in middleware/guards.ts.
       UserRoles.init(),
       UserMetadata.init(),

@@ -7,6 +7,9 @@ export function isCoreUnreachable(error: unknown): boolean {
   return error instanceof Error && error.message === SDK_MESSAGE;
 }
 
+/** The same error as the SDK's, for a failure the app found to be the core's (answered 503). */
+export const coreUnreachable = () => new Error(SDK_MESSAGE);
+
 /**
  * The log line for a request that needed the core and found none: the SDK's message names neither
  * the address it tried nor what to do, and "Something went wrong" in the browser names nothing.

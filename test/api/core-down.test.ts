@@ -1,26 +1,50 @@
 /**
- * Signing in while no core runs (`npm start` alone): the log names the address the SDK tried and
- * how to start a core. Served in process, so the test reads the server's own log.
+ * Requests while no core runs: a sign-in (`npm start` alone), whose log names the address the SDK
+ * tried and how to start a core; and a signed-in request to a process that never fetched the
+ * core's signing keys before the core went away. Served in process, so the test reads the server's
+ * own log, and the process is a fresh one.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { call, send } from "../../testing/http";
+import { startCore } from "../../core/server";
+import { bearer, call, send } from "../../testing/http";
 import { serveInProcess, type InProcessApp } from "../../testing/in-process";
-import { freePort, migrate } from "../../testing/stack";
-import { credentials } from "../../testing/users";
+import { migrate } from "../../testing/stack";
+import { credentials, signUp, type TestUser } from "../../testing/users";
 import { useTempDir } from "../../testing/node";
 
 let app: InProcessApp;
 let coreUrl: string;
+let user: TestUser;
 const dataDir = useTempDir("api-core-down");
 before(async () => {
-  coreUrl = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+  // A core long enough to sign a user up (which never fetches its signing keys), then gone.
+  const core = await startCore({ port: 0, inMemory: true });
+  coreUrl = core.url;
   await migrate(dataDir);
   Object.assign(process.env, { SUPERTOKENS_CONNECTION_URI: coreUrl, DATA_DIR: dataDir });
-  app = await serveInProcess({ "/api/auth/*": await import("../../pages/api/auth/[[...path]]") });
+  app = await serveInProcess({
+    "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
+    "/api/user": await import("../../pages/api/user/index"),
+    "/api/plain/user": await import("../../pages/api/plain/user"),
+    "/api/app-router/user": await import("../../app/api/app-router/user/route"),
+  });
+  user = await signUp({ appUrl: app.url });
+  await core.close(); // nothing listens at coreUrl from here on
 });
 after(async () => {
   await app?.close();
+});
+
+test("a session this process cannot verify yet (no signing keys, no core): 503, not 401", async (t) => {
+  t.mock.method(console, "error", () => undefined);
+  // A 401 "try refresh token" would send the frontend into refreshing against a core that is down.
+  for (const path of ["/api/user", "/api/plain/user", "/api/app-router/user"]) {
+    const reply = await call(`${app.url}${path}`, { headers: bearer(user.accessToken) });
+    assert.equal(reply.status, 503, `${path}: ${reply.text}`);
+    assert.equal((reply.body as { error: { code: string } }).error.code, "auth_unavailable", path);
+    assert.match(reply.headers.get("retry-after") ?? "", /^\d+$/, path);
+  }
 });
 
 test("a sign-in without a core: 503 auth_unavailable; the log names the address and the fix", async (t) => {
