@@ -10,6 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver";
 import { NextRequest } from "next/server";
+import { migrate } from "./stack";
 
 export type InProcessApp = {
   url: string;
@@ -23,6 +24,21 @@ type RouteHandler = (
   context: { params: Promise<Record<string, string>> },
 ) => Promise<Response>;
 type RouteHandlers = Partial<Record<string, RouteHandler>>;
+
+/**
+ * The app's own routes, served in this process on a migrated data folder (SQLite in `dataDir`, or
+ * the `DATABASE_URL` in `env`). The environment is set first and the routes imported only then:
+ * route modules read it when they load.
+ */
+export async function serveAppInProcess(options: {
+  dataDir: string;
+  env: Record<string, string>;
+  routes: () => Promise<Record<string, unknown>>;
+}): Promise<InProcessApp> {
+  await migrate(options.dataDir, options.env.DATABASE_URL);
+  Object.assign(process.env, { DATA_DIR: options.dataDir, ...options.env });
+  return serveInProcess(await options.routes());
+}
 
 /** `routes` maps a path (or a prefix ending in `/*`) to a route module. */
 export async function serveInProcess(routes: Record<string, unknown>): Promise<InProcessApp> {

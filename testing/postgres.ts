@@ -41,7 +41,6 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
     return { url: given, stop: noop, start: noop, destroy: noop };
   }
   const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
-  const asRoot = os.userInfo().uid === 0;
   const folder = await mkdtemp(path.join(os.tmpdir(), "postgres-"));
   await chmod(folder, 0o755); // the `postgres` user must reach its data folder inside
   const port = await freePort();
@@ -54,7 +53,7 @@ export async function startPostgres({ own = false } = {}): Promise<Postgres> {
     password,
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: asRoot,
+    createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => {

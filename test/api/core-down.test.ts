@@ -8,8 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startCore } from "../../core/server";
 import { bearer, call, send } from "../../testing/http";
-import { serveInProcess, type InProcessApp } from "../../testing/in-process";
-import { migrate } from "../../testing/stack";
+import { serveAppInProcess, type InProcessApp } from "../../testing/in-process";
 import { credentials, signUp, type TestUser } from "../../testing/users";
 import { useTempDir } from "../../testing/node";
 
@@ -21,13 +20,15 @@ before(async () => {
   // A core long enough to sign a user up (which never fetches its signing keys), then gone.
   const core = await startCore({ port: 0, inMemory: true });
   coreUrl = core.url;
-  await migrate(dataDir);
-  Object.assign(process.env, { SUPERTOKENS_CONNECTION_URI: coreUrl, DATA_DIR: dataDir });
-  app = await serveInProcess({
-    "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
-    "/api/user": await import("../../pages/api/user/index"),
-    "/api/plain/user": await import("../../pages/api/plain/user"),
-    "/api/app-router/user": await import("../../app/api/app-router/user/route"),
+  app = await serveAppInProcess({
+    dataDir,
+    env: { SUPERTOKENS_CONNECTION_URI: coreUrl },
+    routes: async () => ({
+      "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
+      "/api/user": await import("../../pages/api/user/index"),
+      "/api/plain/user": await import("../../pages/api/plain/user"),
+      "/api/app-router/user": await import("../../app/api/app-router/user/route"),
+    }),
   });
   user = await signUp({ appUrl: app.url });
   await core.close(); // nothing listens at coreUrl from here on

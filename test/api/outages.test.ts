@@ -11,9 +11,8 @@ import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { startCore, type RunningCore } from "../../core/server";
 import { startPostgres, type Postgres } from "../../testing/postgres";
-import { migrate } from "../../testing/stack";
 import { bearer, call, send, type Reply } from "../../testing/http";
-import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { serveAppInProcess, type InProcessApp } from "../../testing/in-process";
 import { credentials, signUp, type TestUser } from "../../testing/users";
 import { useTempDir } from "../../testing/node";
 
@@ -31,20 +30,18 @@ const startOurCore = () =>
 before(async () => {
   core = await startOurCore();
   postgres = await startPostgres({ own: true });
-  await migrate(dataDir, postgres.url);
-  Object.assign(process.env, {
-    SUPERTOKENS_CONNECTION_URI: core.url,
-    DATABASE_URL: postgres.url,
-    DATA_DIR: dataDir,
-  });
-  app = await serveInProcess({
-    "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
-    "/api/notes": await import("../../pages/api/notes/index"),
-    "/api/keys": await import("../../pages/api/keys/index"),
-    "/api/me": await import("../../pages/api/me"),
-    "/api/user": await import("../../pages/api/user/index"),
-    "/api/health": await import("../../pages/api/health"),
-    "/api/admin/users": await import("../../pages/api/admin/users"),
+  app = await serveAppInProcess({
+    dataDir,
+    env: { SUPERTOKENS_CONNECTION_URI: core.url, DATABASE_URL: postgres.url },
+    routes: async () => ({
+      "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
+      "/api/notes": await import("../../pages/api/notes/index"),
+      "/api/keys": await import("../../pages/api/keys/index"),
+      "/api/me": await import("../../pages/api/me"),
+      "/api/user": await import("../../pages/api/user/index"),
+      "/api/health": await import("../../pages/api/health"),
+      "/api/admin/users": await import("../../pages/api/admin/users"),
+    }),
   });
   user = await signUp({ appUrl: app.url });
   admin = await signUp({ appUrl: app.url, coreUrl: core.url }, { role: "admin" });

@@ -14,9 +14,8 @@ import { verifySession } from "supertokens-node/recipe/session/framework/express
 import { startCore, type RunningCore } from "../../core/server";
 import type { OptionalSessionRequest } from "../../middleware/session";
 import { bearer, call, send } from "../../testing/http";
-import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { serveAppInProcess, type InProcessApp } from "../../testing/in-process";
 import { useTempDir } from "../../testing/node";
-import { migrate } from "../../testing/stack";
 import { credentials, signUp } from "../../testing/users";
 
 const allowedOrigin = "http://allowed.test";
@@ -47,22 +46,22 @@ const warnings: string[] = [];
 
 before(async () => {
   core = await startCore({ port: 0, inMemory: true });
-  await migrate(dataDir);
-  Object.assign(process.env, {
-    SUPERTOKENS_CONNECTION_URI: core.url,
-    ALLOWED_ORIGINS: allowedOrigin,
-    DATA_DIR: dataDir,
-    RATE_LIMIT_WRITES_PER_MINUTE: "1",
-    SIGN_IN_MAX_FAILURES: "1",
-  });
-  // Imported only now: the route modules read the environment above when they load.
-  app = await serveInProcess({
-    "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
-    "/api/user": await import("../../pages/api/user/index"),
-    "/api/admin/users": await import("../../pages/api/admin/users"),
-    "/api/notes": await import("../../pages/api/notes/index"),
-    "/api/hidden": await import("../../pages/api/hidden"),
-    "/naive": { default: naive },
+  app = await serveAppInProcess({
+    dataDir,
+    env: {
+      SUPERTOKENS_CONNECTION_URI: core.url,
+      ALLOWED_ORIGINS: allowedOrigin,
+      RATE_LIMIT_WRITES_PER_MINUTE: "1",
+      SIGN_IN_MAX_FAILURES: "1",
+    },
+    routes: async () => ({
+      "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
+      "/api/user": await import("../../pages/api/user/index"),
+      "/api/admin/users": await import("../../pages/api/admin/users"),
+      "/api/notes": await import("../../pages/api/notes/index"),
+      "/api/hidden": await import("../../pages/api/hidden"),
+      "/naive": { default: naive },
+    }),
   });
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {

@@ -7,9 +7,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startCore, type RunningCore } from "../../core/server";
 import { bearer, call } from "../../testing/http";
-import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { serveAppInProcess, type InProcessApp } from "../../testing/in-process";
 import { useTempDir } from "../../testing/node";
-import { migrate } from "../../testing/stack";
 import { signUp } from "../../testing/users";
 
 const dataDir = useTempDir("rate-limit-link");
@@ -18,24 +17,21 @@ let app: InProcessApp;
 
 before(async () => {
   core = await startCore({ port: 0, inMemory: true });
-  await migrate(dataDir);
-  Object.assign(process.env, {
-    SUPERTOKENS_CONNECTION_URI: core.url,
-    DATA_DIR: dataDir,
-    TRUST_PROXY: "loopback",
-  });
-  // Imported only now: the modules read the environment above when they load.
-  const { createApiRouter } = await import("../../middleware/router");
-  const { rateLimit } = await import("../../middleware/rate-limit");
-  const { requireSession } = await import("../../middleware/session");
-  const limit = rateLimit({ name: "demo", points: 2, seconds: 60, whenStoreDown: "refuse" });
-  const ok = (_req: unknown, res: { status(code: number): { json(body: unknown): void } }) =>
-    res.status(200).json({ ok: true });
-  app = await serveInProcess({
-    "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
-    "/anonymous": { default: createApiRouter().use(limit).get(ok).handler() },
-    "/signed-in": {
-      default: createApiRouter().use(requireSession(), limit).get(ok).handler(),
+  app = await serveAppInProcess({
+    dataDir,
+    env: { SUPERTOKENS_CONNECTION_URI: core.url, TRUST_PROXY: "loopback" },
+    async routes() {
+      const { createApiRouter } = await import("../../middleware/router");
+      const { rateLimit } = await import("../../middleware/rate-limit");
+      const { requireSession } = await import("../../middleware/session");
+      const limit = rateLimit({ name: "demo", points: 2, seconds: 60, whenStoreDown: "refuse" });
+      const ok = (_req: unknown, res: { status(code: number): { json(body: unknown): void } }) =>
+        res.status(200).json({ ok: true });
+      return {
+        "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
+        "/anonymous": { default: createApiRouter().use(limit).get(ok).handler() },
+        "/signed-in": { default: createApiRouter().use(requireSession(), limit).get(ok).handler() },
+      };
     },
   });
 });

@@ -9,10 +9,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startCore, type RunningCore } from "../../core/server";
 import { bearer, call, send, type Reply } from "../../testing/http";
-import { serveInProcess, type InProcessApp } from "../../testing/in-process";
+import { serveAppInProcess, type InProcessApp } from "../../testing/in-process";
 import { useStack, useTempDir } from "../../testing/node";
 import { expireAccessToken, refresh } from "../../testing/session";
-import { migrate } from "../../testing/stack";
 import { credentials, signUp, type TestUser } from "../../testing/users";
 
 type Shape = {
@@ -277,20 +276,17 @@ describe("served in this process", () => {
 
   before(async () => {
     core = await startCore({ port: 0, inMemory: true, testRoutes: true });
-    await migrate(dataDir);
-    Object.assign(process.env, {
-      SUPERTOKENS_CONNECTION_URI: core.url,
-      ALLOWED_ORIGINS: allowed,
-      DATA_DIR: dataDir,
-    });
-    // Imported only now: the route modules read the environment above when they load.
-    app = await serveInProcess({
-      "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
-      "/api/user": await import("../../pages/api/user/index"),
-      "/api/hidden": await import("../../pages/api/hidden"),
-      "/api/plain/user": await import("../../pages/api/plain/user"),
-      "/api/app-router/user": await import("../../app/api/app-router/user/route"),
-      "/api/app-router/hidden": await import("../../app/api/app-router/hidden/route"),
+    app = await serveAppInProcess({
+      dataDir,
+      env: { SUPERTOKENS_CONNECTION_URI: core.url, ALLOWED_ORIGINS: allowed },
+      routes: async () => ({
+        "/api/auth/*": await import("../../pages/api/auth/[[...path]]"),
+        "/api/user": await import("../../pages/api/user/index"),
+        "/api/hidden": await import("../../pages/api/hidden"),
+        "/api/plain/user": await import("../../pages/api/plain/user"),
+        "/api/app-router/user": await import("../../app/api/app-router/user/route"),
+        "/api/app-router/hidden": await import("../../app/api/app-router/hidden/route"),
+      }),
     });
   });
   after(async () => {
